@@ -1,0 +1,132 @@
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import type { Topology } from 'topojson-specification';
+import type { FeatureCollection } from 'geojson';
+import basemapTopology from '../../geo/basemap.topo.json';
+import trainRoute from '../../geo/train-route.geojson?raw';
+import flights from '../../geo/flights.geojson?raw';
+import { STORY_LAYERS, type Lang } from '../story/model';
+import { decodeBasemap } from './basemap';
+import { buildStyle, highlightFilter, routeGradient, STORY_LAYER_IDS } from './style';
+import { createPlaceMarkers, type MarkerPlace, type PlaceMarkerOptions } from './placeMarkers';
+import { THEME } from './theme';
+import type { MapState } from './mapState';
+
+// maplibre-gl 6 is ESM-only and cannot locate its worker inside a Vite bundle by itself.
+setWorkerUrl(workerUrl);
+
+export interface StoryMapOptions extends PlaceMarkerOptions {
+  container: HTMLElement;
+  places: readonly MarkerPlace[];
+  initial: MapState;
+  /** Jump instead of fly: `prefers-reduced-motion`. */
+  reducedMotion: boolean;
+  /** Only for tests that read pixels. */
+  preserveDrawingBuffer?: boolean;
+}
+
+export interface StoryMap {
+  readonly map: MapLibreMap;
+  /** Show a step's complete map state, cancelling any camera move under way. */
+  apply(state: MapState): void;
+  setLang(lang: Lang): void;
+  remove(): void;
+}
+
+const sameCamera = (a: MapState['camera'], b: MapState['camera']) =>
+  a.center[0] === b.center[0] && a.center[1] === b.center[1] && a.zoom === b.zoom && a.bearing === b.bearing && a.pitch === b.pitch;
+
+/**
+ * Create the map in `container`. Throws (MapLibre's GPUInitializationError)
+ * when WebGL is unavailable; the caller shows the story without a map.
+ */
+export function createStoryMap(options: StoryMapOptions): StoryMap {
+  const placesGeoJson: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: options.places.map((p) => ({
+      type: 'Feature',
+      properties: { id: p.id },
+      geometry: { type: 'Point', coordinates: p.coordinates },
+    })),
+  };
+  const style = buildStyle(THEME, {
+    basemap: decodeBasemap(basemapTopology as unknown as Topology),
+    train: JSON.parse(trainRoute) as FeatureCollection,
+    flights: JSON.parse(flights) as FeatureCollection,
+    places: placesGeoJson,
+  });
+  const { camera } = options.initial;
+  const map = new MapLibreMap({
+    container: options.container,
+    style,
+    center: camera.center,
+    zoom: camera.zoom,
+    bearing: camera.bearing,
+    pitch: camera.pitch,
+    attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+    maplibreLogo: false,
+    // The page scrolls the story; the map must not capture the wheel.
+    scrollZoom: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchZoomRotate: true,
+    canvasContextAttributes: options.preserveDrawingBuffer ? { preserveDrawingBuffer: true } : {},
+    fadeDuration: 0,
+  });
+  map.touchZoomRotate.disableRotation();
+
+  const markers = createPlaceMarkers(map, options.places, options);
+  let current: MapState | null = null;
+  let loaded = false;
+  let pending: MapState = options.initial;
+
+  const layerIds = (layer: (typeof STORY_LAYERS)[number]) => STORY_LAYER_IDS[layer];
+  const render = (next: MapState) => {
+    const prev = current;
+    for (const layer of STORY_LAYERS) {
+      const on = next.layers.includes(layer);
+      if (prev && prev.layers.includes(layer) === on) continue;
+      for (const id of layerIds(layer)) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    }
+    if (!prev || prev.routeProgress !== next.routeProgress) {
+      map.setPaintProperty('train-route', 'line-gradient', routeGradient(next.routeProgress, THEME.train));
+    }
+    if (!prev || prev.highlighted.join() !== next.highlighted.join()) {
+      map.setFilter('place-halo', highlightFilter(next.highlighted));
+      markers.setHighlighted(next.highlighted);
+    }
+    if (!prev || !sameCamera(prev.camera, next.camera)) {
+      const target = { ...next.camera };
+      if (options.reducedMotion) map.jumpTo(target);
+      // flyTo stops any move under way, so a fast scroll never queues flights.
+      else map.flyTo({ ...target, maxDuration: 2500, essential: false });
+    }
+    options.container.dataset.mapStep = next.stepId;
+    current = next;
+  };
+
+  map.once('load', () => {
+    loaded = true;
+    render(pending);
+  });
+  map.on('error', (event) => {
+    console.warn('[story-map]', event.error?.message ?? event);
+  });
+  // A hook for tests and embedders to reach the MapLibre instance from the DOM.
+  Object.defineProperty(options.container, 'maplibreMap', { value: map, configurable: true });
+
+  return {
+    map,
+    apply(state) {
+      pending = state;
+      if (loaded) render(state);
+    },
+    setLang(lang) {
+      markers.setLang(lang);
+    },
+    remove() {
+      markers.remove();
+      map.remove();
+    },
+  };
+}

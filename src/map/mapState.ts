@@ -1,0 +1,34 @@
+import type { Step, StepCamera, StoryLayer } from '../story/model';
+
+/** Everything the map shows for a step: a pure function of the step, so any step can be entered directly. */
+export interface MapState {
+  stepId: string;
+  camera: StepCamera;
+  layers: readonly StoryLayer[];
+  /** Fraction of the train route drawn, 0..1. */
+  routeProgress: number;
+  highlighted: readonly string[];
+}
+
+/**
+ * How much of the step's route leg is drawn when the reader is `t` (0..1)
+ * through the step: the leg completes when the step's middle reaches the
+ * activation line, so a deep link or key jump (which centres the step)
+ * shows it complete.
+ */
+export function routeProgressAt(step: Step, t: number): number {
+  if (!step.route) return 1;
+  const k = Math.min(1, Math.max(0, t / 0.5));
+  const eased = k * k * (3 - 2 * k);
+  return step.route.from + (step.route.to - step.route.from) * eased;
+}
+
+export function mapStateFor(step: Step, t: number): MapState {
+  return {
+    stepId: step.id,
+    camera: step.camera,
+    layers: step.layers,
+    routeProgress: routeProgressAt(step, t),
+    highlighted: step.places,
+  };
+}

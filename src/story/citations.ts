@@ -1,0 +1,96 @@
+/**
+ * Verbatim quote checks. The only normalisation is whitespace: runs of white
+ * space (including no-break spaces and line breaks) compare equal to one
+ * space, so a quote may be re-wrapped but never re-worded or re-punctuated.
+ */
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+interface Normalised {
+  text: string;
+  /** `origin[i]` is the offset in the original text of normalised character `i`. */
+  origin: number[];
+}
+
+function normalise(text: string): Normalised {
+  let out = '';
+  const origin: number[] = [];
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (/\s/u.test(ch)) {
+      if (!inSpace && out.length > 0) {
+        out += ' ';
+        origin.push(i);
+      }
+      inSpace = true;
+    } else {
+      out += ch;
+      origin.push(i);
+      inSpace = false;
+    }
+  }
+  if (out.endsWith(' ')) {
+    out = out.slice(0, -1);
+    origin.pop();
+  }
+  return { text: out, origin };
+}
+
+/** Where `quote` occurs in `text` (offsets into the original `text`), or null. */
+export function findQuote(text: string, quote: string): TextRange | null {
+  const q = normalise(quote).text;
+  if (q.length === 0) return null;
+  const t = normalise(text);
+  const at = t.text.indexOf(q);
+  if (at < 0) return null;
+  const start = t.origin[at]!;
+  const end = t.origin[at + q.length - 1]! + 1;
+  return { start, end };
+}
+
+const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * The sentence of `text` that shares the most words with `quote`, to suggest
+ * in an error message when a quote is not found verbatim.
+ */
+export function closestPassage(text: string, quote: string): string | null {
+  const wanted = new Set(words(quote));
+  if (wanted.size === 0) return null;
+  const sentences = text
+    .split(/(?<=[.!?”’"])\s+|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  let best: string | null = null;
+  let bestScore = 0;
+  // Windows of one to three sentences, so a quote spanning sentences still finds its passage.
+  for (let i = 0; i < sentences.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= sentences.length; n++) {
+      const passage = sentences.slice(i, i + n).join(' ');
+      const have = new Set(words(passage));
+      let shared = 0;
+      for (const w of wanted) if (have.has(w)) shared++;
+      // Penalise length so the shortest passage that covers the quote wins.
+      const score = shared / wanted.size - have.size / 10_000;
+      if (score > bestScore) {
+        bestScore = score;
+        best = passage;
+      }
+    }
+  }
+  return bestScore >= 0.3 ? best : null;
+}
+
+/**
+ * Spans the narrative presents as quotations: text between an opening mark
+ * (‘ “ „ ,, or ") that follows a space or the start, and its closing mark.
+ * An apostrophe inside a word (z’n, Korea’s) never opens a span.
+ */
+export function quotedSpans(text: string): string[] {
+  const pattern = /(?<=^|[\s([—–-])(?:‘|“|„|,,|")(.+?)(?:’|”|")(?=$|[\s.,;:!?)\]—–-])/gu;
+  return [...text.matchAll(pattern)].map((m) => m[1]!.trim()).filter((s) => s.length > 0);
+}

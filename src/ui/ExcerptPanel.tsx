@@ -1,0 +1,84 @@
+import { For, Show } from 'solid-js';
+import type { Excerpt, Lang, Place, Source } from '../story/model';
+import { segments } from '../story/highlight';
+import { Dialog } from './Dialog';
+import { formatDate, UI } from './i18n';
+
+export interface ExcerptPanelProps {
+  place: Place | undefined;
+  excerpts: readonly Excerpt[];
+  sources: readonly Source[];
+  lang: Lang;
+  idPrefix: string;
+  returnFocus: HTMLElement | undefined;
+  onClose(): void;
+  onReadSource(excerpt: Excerpt, opener: HTMLElement): void;
+}
+
+/** What the sources say about one place: every passage naming it, with its source and date. */
+export function ExcerptPanel(props: ExcerptPanelProps) {
+  const t = () => UI[props.lang];
+  const titleId = () => `${props.idPrefix}-excerpts-title`;
+  const sourceOf = (id: string) => props.sources.find((s) => s.id === id);
+  return (
+    <Dialog
+      open={props.place !== undefined}
+      onClose={props.onClose}
+      labelledBy={titleId()}
+      returnFocus={props.returnFocus}
+      class="sm-excerpts"
+      closeLabel={t().close}
+    >
+      <Show when={props.place}>
+        {(place) => (
+          <>
+            <p class="sm-kicker">{t().excerptsAbout}</p>
+            <h2 id={titleId()}>{place().name[props.lang]}</h2>
+            <p class="sm-note">{props.excerpts.length > 0 ? t().excerptsIntro(props.excerpts.length) : t().noExcerpts}</p>
+            <ol class="sm-excerpts__list">
+              <For each={props.excerpts}>
+                {(excerpt) => {
+                  const source = sourceOf(excerpt.source);
+                  const parts = segments(
+                    excerpt.text,
+                    { start: 0, end: excerpt.text.length },
+                    excerpt.matches.map(([start, end]) => ({ start, end })),
+                  );
+                  return (
+                    <li>
+                      <figure class="sm-quote">
+                        <blockquote lang="nl">
+                          <p>
+                            <For each={parts}>{(part) => (part.marked ? <mark>{part.text}</mark> : part.text)}</For>
+                          </p>
+                        </blockquote>
+                        <figcaption>
+                          <Show when={source}>
+                            {(s) => (
+                              <>
+                                <span class="sm-quote__source">{s().label[props.lang]}</span>
+                                {' · '}
+                                <time datetime={s().date}>{formatDate(s().date, props.lang)}</time>
+                              </>
+                            )}
+                          </Show>{' '}
+                          <button
+                            type="button"
+                            class="sm-link-button"
+                            onClick={(e) => props.onReadSource(excerpt, e.currentTarget)}
+                          >
+                            {t().readSource}
+                          </button>
+                        </figcaption>
+                      </figure>
+                    </li>
+                  );
+                }}
+              </For>
+            </ol>
+          </>
+        )}
+      </Show>
+    </Dialog>
+  );
+}

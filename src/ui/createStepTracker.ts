@@ -1,0 +1,113 @@
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+
+export interface StepTrackerOptions {
+  /** The step elements, in story order. */
+  elements: () => readonly HTMLElement[];
+  /** The scrolling element, or null for the viewport (also inside an iframe). */
+  root: Element | null;
+  initial: number;
+  /** Height of the activation line as a fraction of the root, from its top. */
+  line?: number;
+  /** Injected in tests. */
+  IntersectionObserver?: typeof IntersectionObserver;
+}
+
+export interface StepTracker {
+  /** Index of the active step. */
+  active: Accessor<number>;
+  /** How far the activation line has moved through the active step, 0..1. */
+  progress: Accessor<number>;
+  /** Activate a step at once and bring it into view, ignoring the steps scrolled past on the way. */
+  goTo(index: number, behavior?: ScrollBehavior): void;
+}
+
+/**
+ * Which step is active: the one crossing a horizontal line across the scroll
+ * root. Steps activate only through this observer, so a fast scroll lands
+ * on where the reader stopped, and a programmatic jump suppresses the
+ * steps it scrolls past. Must be called inside a Solid owner; it
+ * disconnects itself on cleanup.
+ */
+export function createStepTracker(options: StepTrackerOptions): StepTracker {
+  const line = options.line ?? 0.5;
+  const IO = options.IntersectionObserver ?? globalThis.IntersectionObserver;
+  const [active, setActive] = createSignal(options.initial);
+  const [progress, setProgress] = createSignal(0);
+  const crossing = new Set<HTMLElement>();
+  let jumping = false;
+  let unlockTimer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+
+  const indexOf = (el: Element) => options.elements().indexOf(el as HTMLElement);
+  const scrollTarget: EventTarget = options.root ?? window;
+
+  const measure = () => {
+    frame = 0;
+    const el = options.elements()[active()];
+    if (!el) return;
+    const rootRect = options.root?.getBoundingClientRect() ?? { top: 0, height: window.innerHeight };
+    const lineY = rootRect.top + rootRect.height * line;
+    const rect = el.getBoundingClientRect();
+    const t = rect.height > 0 ? (lineY - rect.top) / rect.height : 1;
+    setProgress(Math.min(1, Math.max(0, t)));
+  };
+  const scheduleMeasure = () => {
+    if (!frame) frame = requestAnimationFrame(measure);
+  };
+
+  const settle = () => {
+    if (crossing.size === 0) return;
+    // Several steps can cross the line only transiently; take the last in story order.
+    const index = Math.max(...[...crossing].map(indexOf));
+    if (index >= 0) setActive(index);
+    scheduleMeasure();
+  };
+
+  const observer = new IO(
+    (entries) => {
+      for (const entry of entries) {
+        const el = entry.target as HTMLElement;
+        if (entry.isIntersecting) crossing.add(el);
+        else crossing.delete(el);
+      }
+      if (!jumping) settle();
+    },
+    // A zero-height band at the line: only the step under it intersects.
+    { root: options.root, rootMargin: `-${line * 100}% 0px -${(1 - line) * 100}% 0px`, threshold: 0 },
+  );
+  queueMicrotask(() => options.elements().forEach((el) => observer.observe(el)));
+
+  const unlock = () => {
+    clearTimeout(unlockTimer);
+    if (!jumping) return;
+    jumping = false;
+    scrollTarget.removeEventListener('scrollend', unlock);
+    settle();
+  };
+
+  scrollTarget.addEventListener('scroll', scheduleMeasure, { passive: true });
+  onCleanup(() => {
+    observer.disconnect();
+    clearTimeout(unlockTimer);
+    if (frame) cancelAnimationFrame(frame);
+    scrollTarget.removeEventListener('scroll', scheduleMeasure);
+    scrollTarget.removeEventListener('scrollend', unlock);
+  });
+
+  return {
+    active,
+    progress,
+    goTo(index, behavior = 'auto') {
+      const el = options.elements()[index];
+      if (!el) return;
+      jumping = true;
+      setActive(index);
+      setProgress(1);
+      scrollTarget.addEventListener('scrollend', unlock, { once: true });
+      clearTimeout(unlockTimer);
+      // scrollend does not fire when nothing had to scroll; the timer covers that and old browsers.
+      unlockTimer = setTimeout(unlock, behavior === 'smooth' ? 1500 : 150);
+      el.scrollIntoView({ block: 'center', behavior });
+    },
+  };
+}

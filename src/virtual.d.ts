@@ -1,0 +1,5 @@
+declare module 'virtual:story/*' {
+  import type { Story } from './story/model';
+  const story: Story;
+  export default story;
+}
