@@ -12,6 +12,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   test: {
+    // Set here so vite-plugin-solid does not default the whole run to jsdom; DOM tests opt into happy-dom.
+    environment: 'node',
+    // The JSON report gives CI its closing "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
     projects: [
       {
         extends: true,

@@ -1,5 +1,5 @@
+/** Stories validated at build time by `src/build/storyPlugin.ts`. */
 declare module 'virtual:story/*' {
-  import type { Story } from './story/model';
-  const story: Story;
+  const story: import('./story/model').Story;
   export default story;
 }

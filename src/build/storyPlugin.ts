@@ -5,11 +5,21 @@
  * story fails the build (and shows Vite's error overlay in dev).
  */
 import type { Plugin } from 'vite';
-import { loadStory, listStories } from './loadStory';
+import { loadStory, listStories, StoryBuildError } from './loadStory';
 import { exportStory } from '../story/exportStory';
 
 const PREFIX = 'virtual:story/';
 const RESOLVED = '\0' + PREFIX;
+
+/** Fail the build with the story's problems only, not a stack trace. */
+function report<T>(ctx: { error(message: string): never }, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof StoryBuildError) ctx.error(error.message);
+    throw error;
+  }
+}
 
 export function storyPlugin(root: string): Plugin {
   return {
@@ -20,14 +30,14 @@ export function storyPlugin(root: string): Plugin {
     load(id) {
       if (!id.startsWith(RESOLVED)) return null;
       const storyId = id.slice(RESOLVED.length);
-      const { story, watchFiles } = loadStory(root, storyId);
+      const { story, watchFiles } = report(this, () => loadStory(root, storyId));
       for (const f of watchFiles) this.addWatchFile(f);
       // JSON.parse of a string literal is faster to start than an object literal of the same size.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(story))});`;
     },
     generateBundle() {
       for (const id of listStories(root)) {
-        const { story } = loadStory(root, id);
+        const { story } = report(this, () => loadStory(root, id));
         this.emitFile({ type: 'asset', fileName: `stories/${id}.json`, source: JSON.stringify(exportStory(story), null, 2) });
       }
     },

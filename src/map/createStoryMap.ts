@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { Topology } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
@@ -10,7 +10,7 @@ import { decodeBasemap } from './basemap';
 import { buildStyle, highlightFilter, routeGradient, STORY_LAYER_IDS } from './style';
 import { createPlaceMarkers, type MarkerPlace, type PlaceMarkerOptions } from './placeMarkers';
 import { THEME } from './theme';
-import type { MapState } from './mapState';
+import { zoomOffset, type MapState } from './mapState';
 
 // maplibre-gl 6 is ESM-only and cannot locate its worker inside a Vite bundle by itself.
 setWorkerUrl(workerUrl);
@@ -56,11 +56,12 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     places: placesGeoJson,
   });
   const { camera } = options.initial;
+  const offset = () => zoomOffset(options.container.clientWidth, options.container.clientHeight);
   const map = new MapLibreMap({
     container: options.container,
     style,
     center: camera.center,
-    zoom: camera.zoom,
+    zoom: camera.zoom + offset(),
     bearing: camera.bearing,
     pitch: camera.pitch,
     attributionControl: { compact: true, customAttribution: 'Natural Earth' },
@@ -74,11 +75,13 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     fadeDuration: 0,
   });
   map.touchZoomRotate.disableRotation();
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
 
   const markers = createPlaceMarkers(map, options.places, options);
   let current: MapState | null = null;
   let loaded = false;
   let pending: MapState = options.initial;
+  let appliedOffset: number | undefined;
 
   const layerIds = (layer: (typeof STORY_LAYERS)[number]) => STORY_LAYER_IDS[layer];
   const render = (next: MapState) => {
@@ -95,8 +98,11 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
       map.setFilter('place-halo', highlightFilter(next.highlighted));
       markers.setHighlighted(next.highlighted);
     }
-    if (!prev || !sameCamera(prev.camera, next.camera)) {
-      const target = { ...next.camera };
+    const fit = offset();
+    if (!prev || !sameCamera(prev.camera, next.camera) || fit !== appliedOffset) {
+      appliedOffset = fit;
+      options.container.dataset.zoomOffset = String(fit);
+      const target = { ...next.camera, zoom: next.camera.zoom + fit };
       if (options.reducedMotion) map.jumpTo(target);
       // flyTo stops any move under way, so a fast scroll never queues flights.
       else map.flyTo({ ...target, maxDuration: 2500, essential: false });
@@ -108,6 +114,10 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
   map.once('load', () => {
     loaded = true;
     render(pending);
+  });
+  // A resize (rotation, a phone's toolbar, an embed's new width) refits the step's framing.
+  map.on('resize', () => {
+    if (loaded && current) render(current);
   });
   map.on('error', (event) => {
     console.warn('[story-map]', event.error?.message ?? event);

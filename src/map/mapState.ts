@@ -32,3 +32,17 @@ export function mapStateFor(step: Step, t: number): MapState {
     highlighted: step.places,
   };
 }
+
+/** The map size story cameras are written for; smaller maps zoom out to show the same area. */
+export const REFERENCE_SIZE = { width: 720, height: 600 } as const;
+
+/**
+ * Zoom levels to add to a step's zoom so a map of `width`×`height` pixels
+ * shows about what the editor framed at the reference size (one zoom level
+ * halves the visible width). Clamped so tiny or huge maps stay sensible.
+ */
+export function zoomOffset(width: number, height: number): number {
+  if (width <= 0 || height <= 0) return 0;
+  const scale = Math.min(width / REFERENCE_SIZE.width, height / REFERENCE_SIZE.height);
+  return Math.min(0.5, Math.max(-1.5, Math.log2(scale)));
+}

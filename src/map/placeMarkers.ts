@@ -15,8 +15,23 @@ export interface PlaceMarkerOptions {
   onClick(id: string, button: HTMLButtonElement): void;
 }
 
-/** Venues sit inside cities; below this zoom they would cover the city's marker. */
+/** A venue inside a city (the summit hotel in Hanoi) would cover the city's marker below this zoom. */
 const VENUE_MIN_ZOOM = 10;
+const NESTED_KM = 5;
+
+/** Rough distance in km; only used to tell whether a venue lies inside a city. */
+function roughKm(a: LngLat, b: LngLat): number {
+  const kmPerDegree = 111.32;
+  const dx = (a[0] - b[0]) * Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180));
+  return Math.hypot(dx, a[1] - b[1]) * kmPerDegree;
+}
+
+export function isNestedVenue(place: MarkerPlace, all: readonly MarkerPlace[]): boolean {
+  return (
+    place.kind === 'venue' &&
+    all.some((other) => other !== place && other.kind !== 'venue' && roughKm(place.coordinates, other.coordinates) < NESTED_KM)
+  );
+}
 
 /**
  * Every place is an HTML `<button>` on the map: focusable, clickable,
@@ -41,7 +56,7 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
       options.onClick(place.id, button);
     });
     const marker = new Marker({ element: button, anchor: 'left', offset: [-7, 0] }).setLngLat(place.coordinates).addTo(map);
-    return { place, button, label, marker };
+    return { place, button, label, marker, nested: isNestedVenue(place, places) };
   });
 
   const render = () => {
@@ -52,9 +67,7 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
   };
   const updateZoom = () => {
     const zoom = map.getZoom();
-    for (const { place, button } of entries) {
-      button.hidden = place.kind === 'venue' && zoom < VENUE_MIN_ZOOM;
-    }
+    for (const { button, nested } of entries) button.hidden = nested && zoom < VENUE_MIN_ZOOM;
   };
   render();
   updateZoom();

@@ -43,7 +43,15 @@ export function App(props: AppOptions) {
   const t = () => UI[lang()];
   const initial = Math.max(0, story.steps.findIndex((s) => s.id === props.step));
   const stepEls: HTMLElement[] = [];
-  const tracker = createStepTracker({ elements: () => stepEls, root: props.scrollRoot ?? null, initial });
+  let header: HTMLElement | undefined;
+  let footer: HTMLElement | undefined;
+  const tracker = createStepTracker({
+    elements: () => stepEls,
+    before: () => header,
+    after: () => footer,
+    root: props.scrollRoot ?? null,
+    initial,
+  });
   const reducedMotion = createReducedMotion();
   const activeStep = () => story.steps[tracker.active()]!;
   const mapState = createMemo(() => mapStateFor(activeStep(), reducedMotion() ? 1 : tracker.progress()));
@@ -142,7 +150,7 @@ export function App(props: AppOptions) {
         <Legend lang={lang()} layers={mapState().layers} hasPlaces={mapState().highlighted.length > 0} />
       </div>
       <Dynamic component={props.embedded ? 'div' : 'main'} class="sm-steps">
-        <header class="sm-header">
+        <header class="sm-header" ref={header}>
           <div class="sm-toolbar">
             <LanguageSwitch lang={lang()} onChange={setLang} />
           </div>
@@ -166,7 +174,7 @@ export function App(props: AppOptions) {
             />
           )}
         </For>
-        <footer class="sm-footer">
+        <footer class="sm-footer" ref={footer}>
           <h2>{t().sourcesHeading}</h2>
           <p>{t().sourcesIntro}</p>
           <ul>

@@ -23,6 +23,7 @@ export function Legend(props: { lang: Lang; layers: readonly StoryLayer[]; hasPl
     if (on('demarcation-line')) list.push({ key: 'mdl', swatch: 'mdl', label: t().legendDemarcation, note: t().basemapProvenance });
     return list;
   };
+  const notes = () => items().filter((i) => i.note);
   return (
     <section class="sm-legend" aria-label={t().legend}>
       <h2 class="sm-legend__title">{t().legend}</h2>
@@ -31,14 +32,17 @@ export function Legend(props: { lang: Lang; layers: readonly StoryLayer[]; hasPl
           {(item) => (
             <li data-legend={item.key}>
               <span class={`sm-swatch sm-swatch--${item.swatch}`} aria-hidden="true" />
-              <span>
-                {item.label}
-                <Show when={item.note}>{(n) => <span class="sm-legend__note">{n()}</span>}</Show>
-              </span>
+              <span>{item.label}</span>
             </li>
           )}
         </For>
       </ul>
+      <Show when={notes().length > 0}>
+        <details class="sm-legend__notes">
+          <summary>{t().provenance}</summary>
+          <For each={notes()}>{(item) => <p data-legend-note={item.key}>{item.note}</p>}</For>
+        </details>
+      </Show>
     </section>
   );
 }

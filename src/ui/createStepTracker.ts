@@ -3,6 +3,9 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 export interface StepTrackerOptions {
   /** The step elements, in story order. */
   elements: () => readonly HTMLElement[];
+  /** Optional elements before the first and after the last step: at the line, they mean the first or last step. */
+  before?: () => Element | undefined;
+  after?: () => Element | undefined;
   /** The scrolling element, or null for the viewport (also inside an iframe). */
   root: Element | null;
   initial: number;
@@ -33,7 +36,7 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
   const IO = options.IntersectionObserver ?? globalThis.IntersectionObserver;
   const [active, setActive] = createSignal(options.initial);
   const [progress, setProgress] = createSignal(0);
-  const crossing = new Set<HTMLElement>();
+  const crossing = new Set<Element>();
   let jumping = false;
   let unlockTimer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
@@ -56,26 +59,33 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
   };
 
   const settle = () => {
-    if (crossing.size === 0) return;
+    const steps = [...crossing].map(indexOf).filter((i) => i >= 0);
+    const before = options.before?.();
+    const after = options.after?.();
+    let index: number | undefined;
     // Several steps can cross the line only transiently; take the last in story order.
-    const index = Math.max(...[...crossing].map(indexOf));
-    if (index >= 0) setActive(index);
+    if (steps.length > 0) index = Math.max(...steps);
+    // A jump past the end (the End key) never crosses the last step; the element after it stands in for it.
+    else if (after && crossing.has(after)) index = options.elements().length - 1;
+    else if (before && crossing.has(before)) index = 0;
+    if (index !== undefined && index >= 0) setActive(index);
     scheduleMeasure();
   };
 
   const observer = new IO(
     (entries) => {
       for (const entry of entries) {
-        const el = entry.target as HTMLElement;
-        if (entry.isIntersecting) crossing.add(el);
-        else crossing.delete(el);
+        if (entry.isIntersecting) crossing.add(entry.target);
+        else crossing.delete(entry.target);
       }
       if (!jumping) settle();
     },
     // A zero-height band at the line: only the step under it intersects.
     { root: options.root, rootMargin: `-${line * 100}% 0px -${(1 - line) * 100}% 0px`, threshold: 0 },
   );
-  queueMicrotask(() => options.elements().forEach((el) => observer.observe(el)));
+  queueMicrotask(() => {
+    for (const el of [options.before?.(), ...options.elements(), options.after?.()]) if (el) observer.observe(el);
+  });
 
   const unlock = () => {
     clearTimeout(unlockTimer);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Step } from '../story/model';
+import { mapStateFor, routeProgressAt, zoomOffset } from './mapState';
+
+const step: Step = {
+  id: 'train',
+  date: '2019-02',
+  title: { nl: 't', en: 't' },
+  text: { nl: 't', en: 't' },
+  camera: { center: [115, 30], zoom: 4, bearing: 0, pitch: 0 },
+  layers: ['train-route'],
+  route: { from: 0.2, to: 0.6 },
+  places: ['hanoi'],
+  citations: [{ source: 's', quote: 'q' }],
+};
+
+describe('mapStateFor', () => {
+  it('is the complete state of the step', () => {
+    expect(mapStateFor(step, 1)).toEqual({
+      stepId: 'train',
+      camera: step.camera,
+      layers: ['train-route'],
+      routeProgress: 0.6,
+      highlighted: ['hanoi'],
+    });
+  });
+
+  it('draws the route leg as the reader moves through the step, complete at its middle', () => {
+    expect(routeProgressAt(step, 0)).toBeCloseTo(0.2);
+    expect(routeProgressAt(step, 0.25)).toBeCloseTo(0.4);
+    expect(routeProgressAt(step, 0.5)).toBeCloseTo(0.6);
+    expect(routeProgressAt(step, 0.9)).toBeCloseTo(0.6);
+    expect(routeProgressAt(step, 0.1)).toBeLessThan(routeProgressAt(step, 0.2));
+  });
+
+  it('shows the whole route on steps without a route leg', () => {
+    const { route: _route, ...rest } = step;
+    expect(routeProgressAt(rest, 0)).toBe(1);
+  });
+});
+
+describe('zoomOffset', () => {
+  it('keeps the framing at the reference size and zooms out one level at half the width', () => {
+    expect(zoomOffset(720, 600)).toBe(0);
+    expect(zoomOffset(360, 600)).toBeCloseTo(-1);
+    expect(zoomOffset(720, 300)).toBeCloseTo(-1);
+  });
+  it('is clamped for extreme sizes', () => {
+    expect(zoomOffset(50, 50)).toBe(-1.5);
+    expect(zoomOffset(4000, 4000)).toBe(0.5);
+    expect(zoomOffset(0, 600)).toBe(0);
+  });
+});

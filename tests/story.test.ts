@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { artifacts, launch, openPage, waitForCamera, waitForMap, type TrackedPage } from './browser';
+
+interface ExportedStep {
+  id: string;
+  title: { nl: string; en: string };
+  camera: { center: [number, number]; zoom: number; bearing: number; pitch: number };
+  places: string[];
+  citations: { source: string; quote: string }[];
+}
+const story = JSON.parse(readFileSync(join(import.meta.dirname, '../dist/stories/trump-kim-summits.json'), 'utf8')) as {
+  steps: ExportedStep[];
+  places: { id: string; name: { nl: string; en: string } }[];
+};
+const base = inject('baseUrl');
+const steps = story.steps;
+const last = steps[steps.length - 1]!;
+const stepIndex = (id: string) => steps.findIndex((s) => s.id === id);
+
+let browser: Browser;
+const opened: TrackedPage[] = [];
+async function open(path: string, options: Parameters<typeof openPage>[2] = {}) {
+  const tracked = await openPage(browser, `${base}${path}`, options);
+  opened.push(tracked);
+  return tracked;
+}
+
+const activeStep = (page: Page) => page.getAttribute('[aria-current="step"]', 'data-step');
+const waitActive = (page: Page, id: string) => page.waitForSelector(`[data-step="${id}"][aria-current="step"]`, { timeout: 15_000 });
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the story page', () => {
+  it('renders the offline basemap, the places and the first step', async () => {
+    const { page } = await open('/');
+    await waitForMap(page);
+    await waitForCamera(page, steps[0]!.camera);
+    const counts = await page.evaluate(() => {
+      const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
+      const count = (layer: string) => map.queryRenderedFeatures({ layers: [layer] }).length;
+      const countries = map.queryRenderedFeatures({ layers: ['countries'] }).map((f) => f.properties.name);
+      return { countries, borders: count('borders'), coastline: count('coastline'), halos: count('place-halo') };
+    });
+    expect(counts.countries).toEqual(expect.arrayContaining(['China', 'Vietnam', 'North Korea', 'South Korea']));
+    expect(counts.borders).toBeGreaterThan(0);
+    expect(counts.coastline).toBeGreaterThan(0);
+    expect(counts.halos).toBe(steps[0]!.places.length);
+    expect(await activeStep(page)).toBe(steps[0]!.id);
+    for (const id of steps[0]!.places) {
+      const name = story.places.find((p) => p.id === id)!.name.nl;
+      await expect(page.getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}:`) }).first().isVisible()).resolves.toBe(true);
+    }
+    await page.screenshot({ path: join(artifacts, 'desktop-overview.png') });
+  });
+
+  it('activates each step as the reader scrolls to it and moves the camera there', async () => {
+    // Reduced motion makes camera moves instant, so the walk through all steps stays quick.
+    const { page } = await open('/', { reducedMotion: 'reduce' });
+    await waitForMap(page);
+    for (const step of steps) {
+      await page.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.scrollIntoView({ block: 'center' }), step.id);
+      await waitActive(page, step.id);
+      await waitForCamera(page, step.camera);
+    }
+  });
+
+  it('flies between steps and, on a fast jump to the end, lands in the last step without replaying the others', async () => {
+    const { page } = await open('/');
+    await waitForMap(page);
+    await waitForCamera(page, steps[0]!.camera);
+    await page.evaluate(() => {
+      const w = window as unknown as { activated: string[] };
+      w.activated = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target as HTMLElement;
+          if (el.getAttribute('aria-current') === 'step') w.activated.push(el.dataset.step!);
+        }
+      }).observe(document.body, { subtree: true, attributeFilter: ['aria-current'] });
+    });
+    // One step on: the camera must animate (be between the two positions) before it arrives.
+    await page.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.scrollIntoView({ block: 'center' }), steps[1]!.id);
+    await waitActive(page, steps[1]!.id);
+    await page.waitForFunction(() => {
+      const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
+      return map.isMoving();
+    });
+    // Then straight to the end, mid-flight.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await waitActive(page, last.id);
+    const snap = await waitForCamera(page, last.camera);
+    expect(await page.evaluate(() => (window as unknown as { activated: string[] }).activated)).toEqual([steps[1]!.id, last.id]);
+    // No layer of an earlier step is left on the map.
+    for (const id of ['train-route', 'train-route-planned', 'ghost-flight', 'af1-home', 'demarcation-highlight']) {
+      expect(snap.visible[id], id).toBe('none');
+    }
+  });
+
+  it('opens at the step a deep link names, with that step\'s map', async () => {
+    const target = steps[stepIndex('the-offer')]!;
+    const { page } = await open(`/#${target.id}`);
+    await waitActive(page, target.id);
+    await waitForMap(page);
+    const snap = await waitForCamera(page, target.camera);
+    expect(snap.visible['ghost-flight']).toBe('visible');
+    expect(snap.visible['train-route']).toBe('visible');
+    const figure = await page.locator(`[data-step="${target.id}"] .sm-calc`).innerText();
+    expect(figure).toMatch(/\d\.\d{3} km/);
+    await page.screenshot({ path: join(artifacts, 'desktop-the-offer.png') });
+  });
+
+  it('moves between steps with the arrow keys and j/k, and the hash follows without filling history', async () => {
+    const { page } = await open('/', { reducedMotion: 'reduce' });
+    const historyLength = await page.evaluate(() => history.length);
+    await page.keyboard.press('ArrowDown');
+    await waitActive(page, steps[1]!.id);
+    await page.keyboard.press('j');
+    await waitActive(page, steps[2]!.id);
+    await page.keyboard.press('k');
+    await waitActive(page, steps[1]!.id);
+    await page.waitForFunction((id) => location.hash === `#${id}`, steps[1]!.id);
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+  });
+
+  it('shows a place\'s excerpts when its marker is clicked, and Escape returns focus to it', async () => {
+    const target = steps[stepIndex('hanoi-hopes')]!;
+    const { page } = await open(`/#${target.id}`, { reducedMotion: 'reduce' });
+    await waitForMap(page);
+    await waitForCamera(page, target.camera);
+    const marker = page.locator('.sm-place[data-place="hanoi"]');
+    await marker.click();
+    const dialog = page.getByRole('dialog', { name: 'Hanoi' });
+    await dialog.waitFor();
+    const quotes = await dialog.locator('blockquote').allInnerTexts();
+    expect(quotes.length).toBeGreaterThanOrEqual(5);
+    for (const q of quotes) expect(q).toMatch(/Hanoi|Vietnam/);
+    expect(await dialog.locator('figcaption').first().innerText()).toMatch(/20(19|21)/);
+    await page.screenshot({ path: join(artifacts, 'desktop-excerpts.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.place)).toBe('hanoi');
+  });
+
+  it('opens a place from the keyboard too', async () => {
+    const { page } = await open('/#dmz', { reducedMotion: 'reduce' });
+    await waitForMap(page);
+    await page.locator('.sm-place[data-place="panmunjom"]').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Panmunjom (DMZ)' }).waitFor();
+  });
+
+  it('opens a citation\'s source with the quoted passage highlighted', async () => {
+    const target = steps[stepIndex('hanoi-collapse')]!;
+    const { page } = await open(`/#${target.id}`);
+    const button = page.locator(`[data-step="${target.id}"] .sm-citation button`).first();
+    await button.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(normalise(await dialog.locator('mark').innerText())).toBe(normalise(target.citations[0]!.quote));
+    expect(await dialog.locator('p').count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(artifacts, 'desktop-source.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lees de bron');
+  });
+
+  it('switches to English with ?lang=en and with the language switch', async () => {
+    const { page } = await open('/?lang=en');
+    expect(await page.locator(`[data-step="${steps[0]!.id}"] h2`).innerText()).toBe(steps[0]!.title.en);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    expect(await page.locator(`[data-step="${steps[0]!.id}"] h2`).innerText()).toBe(steps[0]!.title.nl);
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('nl');
+  });
+
+  it('ignores unknown languages and steps in the URL', async () => {
+    const { page, errors } = await open('/?lang=javascript:alert(1)#%3Cimg%20src=x%20onerror=alert(1)%3E');
+    await page.waitForSelector('[aria-current="step"]');
+    expect(await activeStep(page)).toBe(steps[0]!.id);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    expect(await page.locator('img').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('lays out for a phone: cards over a full-screen map, nothing cut off', async () => {
+    const { page } = await open('/#hanoi-collapse', {
+      viewport: { width: 375, height: 667 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
+    await waitForMap(page);
+    await waitForCamera(page, steps[stepIndex('hanoi-collapse')]!.camera);
+    const layout = await page.evaluate(() => {
+      const map = document.querySelector('.sm-map')!.getBoundingClientRect();
+      const card = document.querySelector('[aria-current="step"] .sm-card')!.getBoundingClientRect();
+      return { map: [map.width, map.height], card: [card.left, card.right], scrollWidth: document.documentElement.scrollWidth };
+    });
+    expect(layout.map).toEqual([375, 667]);
+    expect(layout.card[0]).toBeGreaterThanOrEqual(0);
+    expect(layout.card[1]).toBeLessThanOrEqual(375);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: join(artifacts, 'phone-hanoi-collapse.png') });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(artifacts, 'phone-top.png') });
+  });
+
+  it('requested nothing from any host but 127.0.0.1, and logged no errors', () => {
+    const urls = opened.flatMap((p) => p.requests);
+    expect(urls.length).toBeGreaterThan(0);
+    const foreign = urls.filter((u) => !/^(data:|blob:)/.test(u) && new URL(u).hostname !== '127.0.0.1');
+    expect(foreign).toEqual([]);
+    expect(opened.flatMap((p) => p.errors)).toEqual([]);
+  });
+});
+
+describe('without WebGL', () => {
+  let noGl: Browser;
+  beforeAll(async () => {
+    noGl = await launch({ webgl: false });
+  });
+  afterAll(async () => {
+    await noGl?.close();
+  });
+
+  it('keeps the whole story readable, with a clear note instead of the map', async () => {
+    const { page } = await openPage(noGl, `${base}/#singapore`);
+    await page.waitForSelector('.sm-map[data-map-status="no-webgl"]', { timeout: 30_000 });
+    expect(await page.locator('.sm-map__message').innerText()).toMatch(/WebGL/);
+    expect(await page.locator('[data-step]').count()).toBe(steps.length);
+    await waitActive(page, 'singapore');
+    await page.locator('[data-step="singapore"] .sm-chip').first().click();
+    await page.getByRole('dialog', { name: /Singapore/ }).waitFor();
+    await page.screenshot({ path: join(artifacts, 'no-webgl.png') });
+  });
+});
+
