@@ -12,6 +12,8 @@ export type PlaceProperties = {
   id: string;
   name: LocalizedName;
   kind: 'city' | 'venue' | 'landmark';
+  /** Which side of its dot the map label goes, where the default (right) would cover a neighbour. */
+  labelSide?: 'left' | 'right';
   aliases: string[];
   provenance: string;
 };

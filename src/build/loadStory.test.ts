@@ -67,3 +67,36 @@ describe('the real story', () => {
     for (const step of story.steps) expect(step.citations.length).toBeGreaterThan(0);
   });
 });
+
+describe('the export', () => {
+  it('has the public shape other tools rely on', async () => {
+    const { exportStory } = await import('../story/exportStory');
+    const { story } = loadStory(join(import.meta.dirname, '../..'), 'trump-kim-summits');
+    const out = exportStory(story);
+    expect(Object.keys(out)).toEqual(['id', 'title', 'sources', 'places', 'steps']);
+    expect(Object.keys(out.sources[0]!)).toEqual(['id', 'date', 'language', 'label', 'text']);
+    expect(Object.keys(out.places[0]!)).toEqual(['id', 'name', 'coordinates']);
+    expect(Object.keys(out.steps[0]!)).toEqual(['id', 'date', 'title', 'text', 'camera', 'places', 'citations']);
+    expect(Object.keys(out.steps[0]!.camera)).toEqual(['center', 'zoom', 'bearing', 'pitch']);
+    expect(Object.keys(out.steps[0]!.citations[0]!)).toEqual(['source', 'quote']);
+    // The sources are exported verbatim: the article file is the date line plus this text.
+    const file = readFileSync(join(import.meta.dirname, '../../stories/trump-kim-summits', story.sources[0]!.file), 'utf8');
+    expect(file.endsWith(out.sources[0]!.text)).toBe(true);
+  });
+});
+
+describe('the source articles', () => {
+  // SHA-256 of the articles exactly as the newsroom delivered them: any edit, even of white space, fails here.
+  const delivered: Record<string, string> = {
+    '000_d482f83375753296.txt': 'ceb1f8dc5fad7697c7488ed14b472774a62d3ea013b2a2c5fbe3f779be26b2f7',
+    '001_b4ec18b8cba0ac6d.txt': '983b5e1f1e129ecf269c73fcf93bce22509059d79b8b328675193dab3b42213e',
+    '002_ac6ae7ebca3249d4.txt': '63657d74df375d994cc1d648f38c3cabb3b10e8e0b3a521cc736e43580164d79',
+    '003_726e3a54e11f202f.txt': '2d1fef5d6e0d8ef9e43546a6ecd6cdb00de8ba8e424006359c65f9d6b23a5b59',
+    '004_4e0030159dbef73c.txt': '42e4f0e462d348c8318fdb5f0c528b9f8cfa7d9e8e039d48a03bd27f3b2abacd',
+  };
+  it.each(Object.entries(delivered))('%s is unchanged', async (name, sha) => {
+    const { createHash } = await import('node:crypto');
+    const bytes = readFileSync(join(import.meta.dirname, '../../stories/trump-kim-summits/sources', name));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha);
+  });
+});

@@ -36,6 +36,7 @@ export function loadGeoRefs(geoDir: string): Omit<StoryRefs, 'files'> {
       coordinates: f.geometry.coordinates as PlaceRecord['coordinates'],
       aliases: (f.properties.aliases as string[] | undefined) ?? [],
       provenance: String(f.properties.provenance ?? ''),
+      ...(f.properties.labelSide === 'left' ? { labelSide: 'left' as const } : {}),
     }),
   );
   const stations = readJson<GeoCollection>(join(geoDir, 'train-route.geojson'))

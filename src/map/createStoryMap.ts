@@ -1,14 +1,17 @@
 import { Map as MapLibreMap, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { Topology } from 'topojson-specification';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
+import type { Localized } from '../story/model';
 import basemapTopology from '../../geo/basemap.topo.json';
 import trainRoute from '../../geo/train-route.geojson?raw';
 import flights from '../../geo/flights.geojson?raw';
+import countryLabelData from '../../geo/country-labels.geojson?raw';
 import { STORY_LAYERS, type Lang } from '../story/model';
 import { decodeBasemap } from './basemap';
 import { buildStyle, highlightFilter, routeGradient, STORY_LAYER_IDS } from './style';
 import { createPlaceMarkers, type MarkerPlace, type PlaceMarkerOptions } from './placeMarkers';
+import { createCountryLabels } from './countryLabels';
 import { THEME } from './theme';
 import { zoomOffset, type MapState } from './mapState';
 
@@ -77,6 +80,11 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
   map.touchZoomRotate.disableRotation();
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
 
+  const countries = createCountryLabels(
+    map,
+    JSON.parse(countryLabelData) as FeatureCollection<Point, { name: Localized }>,
+    options.lang,
+  );
   const markers = createPlaceMarkers(map, options.places, options);
   let current: MapState | null = null;
   let loaded = false;
@@ -133,9 +141,11 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     },
     setLang(lang) {
       markers.setLang(lang);
+      countries.setLang(lang);
     },
     remove() {
       markers.remove();
+      countries.remove();
       map.remove();
     },
   };

@@ -6,6 +6,7 @@ export interface MarkerPlace {
   name: Localized;
   kind: 'city' | 'venue' | 'landmark';
   coordinates: LngLat;
+  labelSide?: 'left' | 'right';
 }
 
 export interface PlaceMarkerOptions {
@@ -42,7 +43,8 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
   const entries = places.map((place) => {
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = `sm-place sm-place--${place.kind}`;
+    const left = place.labelSide === 'left';
+    button.className = `sm-place sm-place--${place.kind}${left ? ' sm-place--label-left' : ''}`;
     button.dataset.place = place.id;
     const dot = document.createElement('span');
     dot.className = 'sm-place__dot';
@@ -55,7 +57,10 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
       event.stopPropagation();
       options.onClick(place.id, button);
     });
-    const marker = new Marker({ element: button, anchor: 'left', offset: [-7, 0] }).setLngLat(place.coordinates).addTo(map);
+    // Anchored at the dot's edge so the dot, not the label, sits on the coordinate.
+    const marker = new Marker({ element: button, anchor: left ? 'right' : 'left', offset: [left ? 7 : -7, 0] })
+      .setLngLat(place.coordinates)
+      .addTo(map);
     return { place, button, label, marker, nested: isNestedVenue(place, places) };
   });
 

@@ -9,7 +9,7 @@ export function exportStory(story: Story) {
   return {
     id: story.id,
     title: story.title,
-    sources: story.sources.map((s) => ({ id: s.id, date: s.date, label: s.label, text: s.text })),
+    sources: story.sources.map((s) => ({ id: s.id, date: s.date, language: s.language, label: s.label, text: s.text })),
     places: story.places.map((p) => ({ id: p.id, name: p.name, coordinates: p.coordinates })),
     steps: story.steps.map((s) => ({
       id: s.id,

@@ -38,6 +38,8 @@ export interface Source {
   id: string;
   /** Publication month, `YYYY-MM`, as given in the article's date line. */
   date: string;
+  /** Language of the article; quotes are shown in it. */
+  language: Lang;
   label: Localized;
   /** The article body, verbatim (the leading date line removed). */
   text: string;
@@ -51,6 +53,8 @@ export interface Place {
   kind: 'city' | 'venue' | 'landmark';
   coordinates: LngLat;
   provenance: string;
+  /** Side of the dot for the map label; right unless a neighbour needs the space. */
+  labelSide?: 'left' | 'right';
 }
 
 export interface Citation {

@@ -106,6 +106,7 @@ const source = z.strictObject({
   id,
   file: z.string().regex(/^sources\/[\w.-]+\.txt$/, 'must be a path like "sources/article.txt"'),
   date: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'must be a month "YYYY-MM"'),
+  language: z.enum(LANGS, { error: (i) => `unknown language ${JSON.stringify(i.input)} (known: ${LANGS.join(', ')})` }),
   label: localized,
 });
 
@@ -159,7 +160,14 @@ function checkSources(sources: SourceSpec[], refs: StoryRefs, issues: StoryIssue
         message: `is "${s.date}" but the article's date line says "${dateLine[1]}"`,
       });
     }
-    out.push({ id: s.id, date: s.date, label: s.label, file: s.file, text: content.slice(dateLine[0].length) });
+    out.push({
+      id: s.id,
+      date: s.date,
+      language: s.language,
+      label: s.label,
+      file: s.file,
+      text: content.slice(dateLine[0].length),
+    });
   });
   return out;
 }
