@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { artifacts, launch, openPage, waitForCamera, waitForMap, type TrackedPage } from './browser';
 
 interface ExportedStep {
@@ -34,6 +34,10 @@ const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 beforeAll(async () => {
   browser = await launch();
+});
+afterEach(async () => {
+  // Each test's page is closed when it ends: many live WebGL maps would slow the rest down.
+  for (const { page } of opened) if (!page.isClosed()) await page.context().close();
 });
 afterAll(async () => {
   await browser?.close();
@@ -147,6 +151,8 @@ describe('the story page', () => {
     await page.screenshot({ path: join(artifacts, 'desktop-excerpts.png') });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    // The dialog's close event, which returns focus, is dispatched as a task after it hides.
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.classList.contains('sm-place'), null, { timeout: 2000 });
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.place)).toBe('hanoi');
   });
 
@@ -170,7 +176,7 @@ describe('the story page', () => {
     await page.screenshot({ path: join(artifacts, 'desktop-source.png') });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lees de bron');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Lees de bron', null, { timeout: 2000 });
   });
 
   it('switches to English with ?lang=en and with the language switch', async () => {
