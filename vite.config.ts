@@ -1,17 +1,40 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { storyPlugin } from './src/build/storyPlugin';
+import { embedHostPlugin } from './src/build/embedHostPlugin';
 
-const root = import.meta.dirname;
+const repo = import.meta.dirname;
+
+/** Files embedders link to by name: they must not carry a content hash. */
+const STABLE_ENTRIES = new Set(['embed']);
 
 export default defineConfig({
-  plugins: [solid(), storyPlugin(root)],
+  // The pages live in src/ so the repository's top level stays data and config.
+  root: resolve(repo, 'src'),
+  publicDir: resolve(repo, 'public'),
+  // Relative URLs, so the built site and its embeds work from any folder or host.
+  base: './',
+  plugins: [solid(), storyPlugin(repo), embedHostPlugin(repo)],
   build: {
+    outDir: resolve(repo, 'dist'),
+    emptyOutDir: true,
     target: 'es2022',
     // MapLibre is one large chunk by nature; the app's own chunks stay small.
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      input: {
+        index: resolve(repo, 'src/index.html'),
+        frame: resolve(repo, 'src/embed.html'),
+        embed: resolve(repo, 'src/embed/element.tsx'),
+      },
+      output: {
+        entryFileNames: (chunk) => (STABLE_ENTRIES.has(chunk.name) ? '[name].js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   test: {
+    root: repo,
     // Set here so vite-plugin-solid does not default the whole run to jsdom; DOM tests opt into happy-dom.
     environment: 'node',
     // The JSON report gives CI its closing "N passed, N failed" line.
@@ -21,6 +44,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          root: repo,
           include: ['src/**/*.test.{ts,tsx}', 'geo/**/*.test.ts'],
           environment: 'node',
         },
@@ -29,6 +53,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          root: repo,
           include: ['tests/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/serve.ts'],

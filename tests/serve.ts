@@ -16,7 +16,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const root = join(import.meta.dirname, '..');
   if (!existsSync(join(root, 'dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` before the browser tests');
-  const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  const server = await preview({
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   project.provide('baseUrl', `http://127.0.0.1:${address.port}`);

@@ -10,6 +10,8 @@ import { exportStory } from '../story/exportStory';
 
 const PREFIX = 'virtual:story/';
 const RESOLVED = '\0' + PREFIX;
+/** `virtual:stories`: id → loader of every story, so embeds can load a story by name, each in its own chunk. */
+const REGISTRY = 'virtual:stories';
 
 /** Fail the build with the story's problems only, not a stack trace. */
 function report<T>(ctx: { error(message: string): never }, load: () => T): T {
@@ -25,9 +27,14 @@ export function storyPlugin(root: string): Plugin {
   return {
     name: 'story',
     resolveId(id) {
+      if (id === REGISTRY) return '\0' + REGISTRY;
       return id.startsWith(PREFIX) ? RESOLVED + id.slice(PREFIX.length) : null;
     },
     load(id) {
+      if (id === '\0' + REGISTRY) {
+        const entries = listStories(root).map((s) => `  ${JSON.stringify(s)}: () => import(${JSON.stringify(PREFIX + s)}),`);
+        return `export default {\n${entries.join('\n')}\n};`;
+      }
       if (!id.startsWith(RESOLVED)) return null;
       const storyId = id.slice(RESOLVED.length);
       const { story, watchFiles } = report(this, () => loadStory(root, storyId));

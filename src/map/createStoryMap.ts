@@ -18,6 +18,19 @@ import { zoomOffset, type MapState } from './mapState';
 // maplibre-gl 6 is ESM-only and cannot locate its worker inside a Vite bundle by itself.
 setWorkerUrl(workerUrl);
 
+const COOPERATIVE_HINTS: Record<Lang, Record<string, string>> = {
+  nl: {
+    'CooperativeGesturesHandler.WindowsHelpText': 'Gebruik Ctrl + scrollen om op de kaart te zoomen',
+    'CooperativeGesturesHandler.MacHelpText': 'Gebruik ⌘ + scrollen om op de kaart te zoomen',
+    'CooperativeGesturesHandler.MobileHelpText': 'Gebruik twee vingers om de kaart te verplaatsen',
+  },
+  en: {
+    'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
+    'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
+    'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
+  },
+};
+
 export interface StoryMapOptions extends PlaceMarkerOptions {
   container: HTMLElement;
   places: readonly MarkerPlace[];
@@ -69,8 +82,9 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     pitch: camera.pitch,
     attributionControl: { compact: true, customAttribution: 'Natural Earth' },
     maplibreLogo: false,
-    // The page scrolls the story; the map must not capture the wheel.
-    scrollZoom: false,
+    // The page scrolls the story: the wheel and one finger scroll the page, Ctrl/⌘ + wheel or two fingers move the map.
+    cooperativeGestures: true,
+    locale: COOPERATIVE_HINTS[options.lang],
     dragRotate: false,
     pitchWithRotate: false,
     touchZoomRotate: true,

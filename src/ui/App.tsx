@@ -1,36 +1,49 @@
-import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, type Accessor } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import type { Citation, Excerpt, Lang, Story } from '../story/model';
-import { findQuote, type TextRange } from '../story/citations';
-import { paragraphRanges } from '../story/highlight';
+import type { Lang, Story } from '../story/model';
 import { mapStateFor } from '../map/mapState';
-import { createStepTracker } from './createStepTracker';
+import { createStepTracker, type Viewport } from './createStepTracker';
 import { createReducedMotion } from './createReducedMotion';
-import { ExcerptPanel } from './ExcerptPanel';
+import { createReader } from './createReader';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Legend } from './Legend';
 import { MapView } from './MapView';
-import { SourceReader } from './SourceReader';
 import { StepCard } from './StepCard';
 import { UI } from './i18n';
 import { parseStepHash } from './urlState';
+
+/** What a host can do with a mounted story. */
+export interface StoryApi {
+  /** Go to a step by id; false if the story has no such step. */
+  goTo(stepId: string): boolean;
+  setLang(lang: Lang): void;
+  readonly stepId: string;
+}
 
 export interface AppOptions {
   story: Story;
   lang?: Lang | undefined;
   /** Id of the step to open at. */
   step?: string | undefined;
-  /** Inside someone else's page: no window-level keys, no URL writes, no element ids. */
+  /** Inside someone else's page: no window-level keys, no URL writes, no element ids, cooperative map gestures. */
   embedded?: boolean;
   /** The element that scrolls the story; null for the viewport. */
   scrollRoot?: Element | null;
+  /**
+   * For an iframe sized to its content: the part of it the host page shows, in
+   * the frame's document coordinates. Steps then follow the host's scrolling.
+   */
+  viewport?: Accessor<Viewport | undefined>;
+  /** With `viewport`: ask the host to scroll so that document offset `y` comes to the middle of its screen. */
+  requestScroll?(y: number): void;
   /** Keep `#step` and `?lang` in the address bar in sync (the full page only). */
   syncUrl?: boolean;
+  onStepChange?(stepId: string, index: number): void;
+  /** Receives the API once mounted. */
+  ref?(api: StoryApi): void;
   /** Only for tests that read pixels. */
   preserveDrawingBuffer?: boolean;
 }
-
-let instances = 0;
 
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -38,37 +51,28 @@ const isTyping = (el: EventTarget | null) =>
 /** The story map: step cards that scroll, a map that follows the active step. */
 export function App(props: AppOptions) {
   const story = props.story;
-  const idPrefix = `sm${++instances}`;
   const [lang, setLang] = createSignal<Lang>(props.lang ?? 'nl');
   const t = () => UI[lang()];
   const initial = Math.max(0, story.steps.findIndex((s) => s.id === props.step));
   const stepEls: HTMLElement[] = [];
   let header: HTMLElement | undefined;
   let footer: HTMLElement | undefined;
+  let root!: HTMLDivElement;
   const tracker = createStepTracker({
     elements: () => stepEls,
     before: () => header,
     after: () => footer,
     root: props.scrollRoot ?? null,
     initial,
+    viewport: props.viewport,
+    requestScroll: props.requestScroll,
   });
   const reducedMotion = createReducedMotion();
   const activeStep = () => story.steps[tracker.active()]!;
   const mapState = createMemo(() => mapStateFor(activeStep(), reducedMotion() ? 1 : tracker.progress()));
+  const reader = createReader(story, lang);
 
-  const [openPlace, setOpenPlace] = createSignal<{ id: string; opener: HTMLElement }>();
-  const [openSource, setOpenSource] = createSignal<{ id: string; range: TextRange | undefined; opener: HTMLElement }>();
-
-  const openCitation = (citation: Citation, opener: HTMLElement) => {
-    const source = story.sources.find((s) => s.id === citation.source);
-    setOpenSource({ id: citation.source, range: source ? (findQuote(source.text, citation.quote) ?? undefined) : undefined, opener });
-  };
-  const openExcerptSource = (excerpt: Excerpt, opener: HTMLElement) => {
-    const source = story.sources.find((s) => s.id === excerpt.source);
-    setOpenSource({ id: excerpt.source, range: source ? paragraphRanges(source.text)[excerpt.paragraph] : undefined, opener });
-  };
-
-  const goToStep = (index: number) => {
+  const goToIndex = (index: number) => {
     if (index < 0 || index >= story.steps.length) return;
     tracker.goTo(index, reducedMotion() ? 'auto' : 'smooth');
     stepEls[index]?.focus({ preventScroll: true });
@@ -76,7 +80,7 @@ export function App(props: AppOptions) {
 
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (openPlace() || openSource() || isTyping(event.target)) return;
+    if (reader.isOpen() || isTyping(event.target)) return;
     // Arrow keys pan the map while its canvas has focus.
     if (event.target instanceof Element && event.target.closest('.maplibregl-canvas-container, .maplibregl-canvas')) return;
     const delta = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0;
@@ -84,10 +88,9 @@ export function App(props: AppOptions) {
     const next = tracker.active() + delta;
     if (next < 0 || next >= story.steps.length) return;
     event.preventDefault();
-    goToStep(next);
+    goToIndex(next);
   };
 
-  let root!: HTMLDivElement;
   onMount(() => {
     const keyTarget: EventTarget = props.embedded ? root : window;
     keyTarget.addEventListener('keydown', onKey as EventListener);
@@ -97,19 +100,33 @@ export function App(props: AppOptions) {
       const onHash = () => {
         const id = parseStepHash(location.hash, story.steps.map((s) => s.id));
         const index = story.steps.findIndex((s) => s.id === id);
-        if (index >= 0 && index !== tracker.active()) goToStep(index);
+        if (index >= 0 && index !== tracker.active()) goToIndex(index);
       };
       window.addEventListener('hashchange', onHash);
       onCleanup(() => window.removeEventListener('hashchange', onHash));
     }
+    props.ref?.({
+      goTo(stepId) {
+        const index = story.steps.findIndex((s) => s.id === stepId);
+        if (index < 0) return false;
+        goToIndex(index);
+        return true;
+      },
+      setLang,
+      get stepId() {
+        return activeStep().id;
+      },
+    });
   });
 
-  // replaceState, not pushState or location.hash: scrolling must not fill the back button's history.
   createEffect(
     on(
       () => tracker.active(),
       (index) => {
-        if (props.syncUrl) history.replaceState(history.state, '', `${location.pathname}${location.search}#${story.steps[index]!.id}`);
+        const id = story.steps[index]!.id;
+        // replaceState, not pushState: scrolling must not fill the back button's history.
+        if (props.syncUrl) history.replaceState(history.state, '', `${location.pathname}${location.search}#${id}`);
+        props.onStepChange?.(id, index);
       },
       { defer: true },
     ),
@@ -128,23 +145,37 @@ export function App(props: AppOptions) {
     }),
   );
 
-  const placeById = (id: string | undefined) => story.places.find((p) => p.id === id);
+  // In a self-resizing iframe the map is pinned to the part of the frame the host shows.
+  const hostStyle = () => {
+    const vp = props.viewport?.();
+    if (!vp) return undefined;
+    const maxOffset = Math.max(0, root.offsetHeight - vp.height);
+    const offset = Math.min(maxOffset, Math.max(0, vp.top - root.offsetTop));
+    return { '--sm-vh': `${vp.height / 100}px`, '--sm-map-offset': `${offset}px` };
+  };
+
   const announcement = () => {
     const step = activeStep();
-    const names = step.places.map((id) => placeById(id)?.name[lang()]).filter(Boolean);
+    const names = step.places.map((id) => story.places.find((p) => p.id === id)?.name[lang()]).filter(Boolean);
     const shown = names.length > 0 ? ` ${t().mapShows}: ${names.join(', ')}.` : '';
     return `${t().stepOf(tracker.active() + 1, story.steps.length)}: ${step.title[lang()]}.${shown}`;
   };
 
   return (
-    <div ref={root} class="sm-app" classList={{ 'sm-app--embedded': !!props.embedded }} lang={lang()}>
+    <div
+      ref={root}
+      class="sm-app"
+      classList={{ 'sm-app--embedded': !!props.embedded, 'sm-app--host-scroll': !!props.viewport?.() }}
+      style={hostStyle()}
+      lang={lang()}
+    >
       <div class="sm-map-col" role="region" aria-label={t().mapLabel}>
         <MapView
           state={mapState()}
           places={story.places}
           lang={lang()}
           reducedMotion={reducedMotion()}
-          onPlaceClick={(id, opener) => setOpenPlace({ id, opener })}
+          onPlaceClick={reader.openPlace}
           preserveDrawingBuffer={props.preserveDrawingBuffer ?? false}
         />
         <Legend lang={lang()} layers={mapState().layers} hasPlaces={mapState().highlighted.length > 0} />
@@ -154,7 +185,9 @@ export function App(props: AppOptions) {
           <div class="sm-toolbar">
             <LanguageSwitch lang={lang()} onChange={setLang} />
           </div>
-          <h1 class="sm-title">{story.title[lang()]}</h1>
+          <Dynamic component={props.embedded ? 'h2' : 'h1'} class="sm-title">
+            {story.title[lang()]}
+          </Dynamic>
           <p class="sm-intro">{story.intro[lang()]}</p>
           <p class="sm-hint">{t().keyboardHint}</p>
         </header>
@@ -169,8 +202,8 @@ export function App(props: AppOptions) {
               story={story}
               anchorId={props.embedded ? undefined : step.id}
               ref={(el) => (stepEls[i()] = el)}
-              onOpenPlace={(id, opener) => setOpenPlace({ id, opener })}
-              onOpenCitation={openCitation}
+              onOpenPlace={reader.openPlace}
+              onOpenCitation={reader.openCitation}
             />
           )}
         </For>
@@ -181,11 +214,7 @@ export function App(props: AppOptions) {
             <For each={story.sources}>
               {(source) => (
                 <li>
-                  <button
-                    type="button"
-                    class="sm-link-button"
-                    onClick={(e) => setOpenSource({ id: source.id, range: undefined, opener: e.currentTarget })}
-                  >
+                  <button type="button" class="sm-link-button" onClick={(e) => reader.openSource(source.id, e.currentTarget)}>
                     {source.label[lang()]}
                   </button>{' '}
                   <time datetime={source.date}>({source.date})</time>
@@ -198,24 +227,7 @@ export function App(props: AppOptions) {
       <p class="sm-visually-hidden" aria-live="polite">
         {announcement()}
       </p>
-      <ExcerptPanel
-        place={placeById(openPlace()?.id)}
-        excerpts={story.excerpts[openPlace()?.id ?? ''] ?? []}
-        sources={story.sources}
-        lang={lang()}
-        idPrefix={idPrefix}
-        returnFocus={openPlace()?.opener}
-        onClose={() => setOpenPlace(undefined)}
-        onReadSource={openExcerptSource}
-      />
-      <SourceReader
-        source={story.sources.find((s) => s.id === openSource()?.id)}
-        highlight={openSource()?.range}
-        lang={lang()}
-        idPrefix={idPrefix}
-        returnFocus={openSource()?.opener}
-        onClose={() => setOpenSource(undefined)}
-      />
+      <reader.Dialogs />
     </div>
   );
 }

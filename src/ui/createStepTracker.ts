@@ -1,4 +1,10 @@
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+
+/** The part of a document a host page shows, in that document's coordinates. */
+export interface Viewport {
+  top: number;
+  height: number;
+}
 
 export interface StepTrackerOptions {
   /** The step elements, in story order. */
@@ -11,6 +17,14 @@ export interface StepTrackerOptions {
   initial: number;
   /** Height of the activation line as a fraction of the root, from its top. */
   line?: number;
+  /**
+   * Host-driven scrolling (an iframe as tall as its content): the visible part
+   * of the document. While it is set, it decides the active step instead of
+   * the observer, which would see the whole frame as visible.
+   */
+  viewport?: Accessor<Viewport | undefined> | undefined;
+  /** Host-driven scrolling: ask the host to bring document offset `y` to the line. */
+  requestScroll?: ((y: number) => void) | undefined;
   /** Injected in tests. */
   IntersectionObserver?: typeof IntersectionObserver;
 }
@@ -78,7 +92,7 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
         if (entry.isIntersecting) crossing.add(entry.target);
         else crossing.delete(entry.target);
       }
-      if (!jumping) settle();
+      if (!jumping && !options.viewport?.()) settle();
     },
     // A zero-height band at the line: only the step under it intersects.
     { root: options.root, rootMargin: `-${line * 100}% 0px -${(1 - line) * 100}% 0px`, threshold: 0 },
@@ -91,9 +105,31 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
     clearTimeout(unlockTimer);
     if (!jumping) return;
     jumping = false;
+    target = undefined;
     scrollTarget.removeEventListener('scrollend', unlock);
-    settle();
+    if (!options.viewport?.()) settle();
   };
+
+  // Host-driven: the step under the line of the host's screen, or the last one passed.
+  let target: number | undefined;
+  createEffect(() => {
+    const vp = options.viewport?.();
+    if (!vp) return;
+    const els = options.elements();
+    const lineY = vp.top + vp.height * line;
+    let index = 0;
+    els.forEach((el, i) => {
+      if (el.getBoundingClientRect().top + window.scrollY <= lineY) index = i;
+    });
+    if (jumping && index !== target) return;
+    if (jumping) unlock();
+    setActive(index);
+    const el = els[index];
+    if (el) {
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      setProgress(Math.min(1, Math.max(0, (lineY - top) / Math.max(1, el.offsetHeight))));
+    }
+  });
 
   scrollTarget.addEventListener('scroll', scheduleMeasure, { passive: true });
   onCleanup(() => {
@@ -111,8 +147,16 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
       const el = options.elements()[index];
       if (!el) return;
       jumping = true;
+      target = index;
       setActive(index);
       setProgress(1);
+      if (options.viewport?.() && options.requestScroll) {
+        const rect = el.getBoundingClientRect();
+        options.requestScroll(rect.top + window.scrollY + rect.height / 2);
+        clearTimeout(unlockTimer);
+        unlockTimer = setTimeout(unlock, 1500);
+        return;
+      }
       scrollTarget.addEventListener('scrollend', unlock, { once: true });
       clearTimeout(unlockTimer);
       // scrollend does not fire when nothing had to scroll; the timer covers that and old browsers.

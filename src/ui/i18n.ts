@@ -46,6 +46,8 @@ export const UI = {
     mapShows: 'De kaart toont',
     placeButton: (name: string) => `${name}: fragmenten uit de bronnen`,
     sourcesHeading: 'Bronnen',
+    readFullStory: 'Lees het hele verhaal',
+    unknownStory: 'Dit verhaal kon niet worden geladen.',
     sourcesIntro:
       'Vijf Nederlandstalige nieuwsberichten uit 2019–2021. De omschrijvingen zijn van de redactie; de artikelen hebben geen kop.',
   },
@@ -94,6 +96,8 @@ export const UI = {
     mapShows: 'The map shows',
     placeButton: (name: string) => `${name}: excerpts from the sources`,
     sourcesHeading: 'Sources',
+    readFullStory: 'Read the whole story',
+    unknownStory: 'This story could not be loaded.',
     sourcesIntro:
       "Five Dutch-language news reports from 2019–2021. The descriptions are the editors'; the articles have no headlines.",
   },

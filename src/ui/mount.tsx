@@ -1,7 +1,11 @@
 import { render } from 'solid-js/web';
 import { App, type AppOptions } from './App';
+import { StepFigure, type StepFigureOptions } from './StepFigure';
 
-/** Render the story into `container`; returns a function that removes it and frees the map. */
-export function mountStory(container: HTMLElement, options: AppOptions): () => void {
-  return render(() => <App {...options} />, container);
+export type MountOptions = ({ mode?: 'story' } & AppOptions) | ({ mode: 'card' } & StepFigureOptions);
+
+/** Render the story (or one step as a card) into `container`; returns a function that removes it and frees the map. */
+export function mountStory(container: HTMLElement, options: MountOptions): () => void {
+  container.classList.add('sm-root');
+  return render(() => (options.mode === 'card' ? <StepFigure {...options} /> : <App {...options} />), container);
 }

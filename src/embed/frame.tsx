@@ -1,0 +1,66 @@
+/**
+ * Entry of `embed.html`, the story in an iframe. Alone it is a fixed-height
+ * frame that scrolls inside; once the host page's `embed-host.js` connects,
+ * the frame grows to its content and follows the host's scrolling.
+ */
+import { createEffect, createRoot } from 'solid-js';
+import { mountStory } from '../ui/mount';
+import { UI } from '../ui/i18n';
+import { parseLang, parseStepHash } from '../ui/urlState';
+import type { StoryApi } from '../ui/App';
+import { createFrameBridge } from './frameBridge';
+import { frameMessage } from './protocol';
+import { loadStoryById } from './stories';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import '../ui/styles.css';
+import './frame.css';
+
+async function start() {
+  const container = document.getElementById('story');
+  if (!container) return;
+  const params = new URLSearchParams(location.search);
+  const lang = parseLang(params.get('lang'));
+  const story = await loadStoryById(params.get('story'));
+  if (!story) {
+    const note = document.createElement('p');
+    note.className = 'sm-frame-error';
+    note.textContent = UI[lang ?? 'nl'].unknownStory;
+    container.replaceChildren(note);
+    return;
+  }
+  const ids = story.steps.map((s) => s.id);
+  const step = parseStepHash(location.hash, ids) ?? parseStepHash(params.get('step') ?? '', ids);
+  container.replaceChildren();
+
+  createRoot(() => {
+    const bridge = createFrameBridge();
+    let api: StoryApi | undefined;
+    bridge.onGoto((id) => api?.goTo(id));
+
+    // Connected: no inner scrollbar, and the host learns the content height whenever it changes.
+    createEffect(() => {
+      if (!bridge.connected()) return;
+      document.documentElement.classList.add('sm-frame--host-sized');
+      const report = () => bridge.post(frameMessage('height', { height: Math.ceil(document.documentElement.scrollHeight) }));
+      new ResizeObserver(report).observe(document.body);
+      report();
+    });
+
+    if (params.get('mode') === 'card') {
+      mountStory(container, { mode: 'card', story, lang, step, storyUrl: new URL('./', location.href).href, ref: (a) => (api = a) });
+    } else {
+      mountStory(container, {
+        story,
+        lang,
+        step,
+        embedded: true,
+        viewport: bridge.viewport,
+        requestScroll: (y) => bridge.post(frameMessage('scroll-to', { y })),
+        onStepChange: (id, index) => bridge.post(frameMessage('stepchange', { id, index })),
+        ref: (a) => (api = a),
+      });
+    }
+  });
+}
+
+void start();
