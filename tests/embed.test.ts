@@ -55,6 +55,23 @@ async function centreInFrame(page: Page, id: string, step: string) {
   }, [id, y] as const);
 }
 
+/**
+ * Centre a step of the iframe and wait for it to become active. The frame may
+ * still be growing while the article around it loads (its map, the lazy
+ * iframe), which moves the target; so measure again until it holds.
+ */
+async function centreInFrameUntilActive(page: Page, id: string, step: string) {
+  const frame = await frameOf(page, id);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await centreInFrame(page, id, step);
+    const ok = await frame
+      .waitForSelector(`[data-step="${step}"][aria-current="step"]`, { timeout: 3000 })
+      .then(() => true, () => false);
+    if (ok) return;
+  }
+  throw new Error(`step ${step} of #${id} never became active`);
+}
+
 describe('the inline element', () => {
   it('advances its steps as the host page scrolls, emits stepchange, and goTo works', async () => {
     const { page } = await open('/example-article.html');
@@ -113,8 +130,7 @@ describe('the iframe with the host helper', () => {
       w.frameChanges = [];
       document.getElementById('iframe-story')!.addEventListener('stepchange', (e) => w.frameChanges.push((e as CustomEvent).detail));
     });
-    await centreInFrame(page, 'iframe-story', 'the-offer');
-    await frame.waitForSelector('[data-step="the-offer"][aria-current="step"]');
+    await centreInFrameUntilActive(page, 'iframe-story', 'the-offer');
     await page.waitForFunction(() =>
       (window as unknown as { frameChanges: { id: string }[] }).frameChanges.some((c) => c.id === 'the-offer'),
     );
@@ -136,8 +152,7 @@ describe('the iframe with the host helper', () => {
     const { page } = await open('/example-article.html');
     const frame = await frameOf(page, 'iframe-story');
     await frame.waitForFunction(() => document.documentElement.classList.contains('sm-frame--host-sized'));
-    await centreInFrame(page, 'iframe-story', 'singapore');
-    await frame.waitForSelector('[data-step="singapore"][aria-current="step"]');
+    await centreInFrameUntilActive(page, 'iframe-story', 'singapore');
     const snapshot = () => frame.evaluate(() => ({ active: document.querySelector('[aria-current="step"]')!.getAttribute('data-step'), steps: document.querySelector('.sm-steps')!.innerHTML }));
     const before = await snapshot();
     // From the right window but another origin: a valid "go to the last step".
@@ -162,6 +177,25 @@ describe('the iframe with the host helper', () => {
     await page.waitForTimeout(500);
     expect(await snapshot()).toEqual(before);
     expect(await frame.locator('img').count()).toBe(0);
+  });
+});
+
+describe('the iframe without the helper', () => {
+  it('keeps a fixed height and scrolls the story inside, opening at its deep link', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    const page = await ctx.newPage();
+    const host = `<!doctype html><meta charset="utf-8"><title>no helper</title><p>Article text.</p>
+      <iframe id="f" src="/embed.html?story=trump-kim-summits&step=singapore&lang=en" style="width:760px;height:500px;border:0"></iframe>`;
+    await page.route(`${base}/no-helper.html`, (route) => route.fulfill({ contentType: 'text/html', body: host }));
+    await page.goto(`${base}/no-helper.html`);
+    const frame = await frameOf(page, 'f');
+    await frame.waitForSelector('[data-step="singapore"][aria-current="step"]');
+    expect(await frame.locator('[data-step="singapore"] h2').innerText()).toBe('Singapore: the first summit');
+    expect(await page.evaluate(() => document.getElementById('f')!.getBoundingClientRect().height)).toBe(500);
+    await frame.evaluate(() => document.querySelector('[data-step="dmz"]')!.scrollIntoView({ block: 'center' }));
+    await frame.waitForSelector('[data-step="dmz"][aria-current="step"]');
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    await ctx.close();
   });
 });
 

@@ -46,6 +46,14 @@ async function start() {
       report();
     });
 
+    // A deep link in a host-sized frame: once the host reports its screen, scroll the article to the step.
+    let linked = false;
+    createEffect(() => {
+      if (linked || !step || !bridge.viewport()) return;
+      linked = true;
+      queueMicrotask(() => api?.goTo(step));
+    });
+
     if (params.get('mode') === 'card') {
       mountStory(container, { mode: 'card', story, lang, step, storyUrl: new URL('./', location.href).href, ref: (a) => (api = a) });
     } else {
