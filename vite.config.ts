@@ -3,19 +3,21 @@ import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { storyPlugin } from './src/build/storyPlugin';
 import { embedHostPlugin } from './src/build/embedHostPlugin';
+import { prerenderPlugin } from './src/build/prerenderPlugin';
 
 const repo = import.meta.dirname;
 
 /** Files embedders link to by name: they must not carry a content hash. */
 const STABLE_ENTRIES = new Set(['embed']);
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   // The pages live in src/ so the repository's top level stays data and config.
   root: resolve(repo, 'src'),
   publicDir: resolve(repo, 'public'),
   // Relative URLs, so the built site and its embeds work from any folder or host.
   base: './',
-  plugins: [solid(), storyPlugin(repo), embedHostPlugin(repo)],
+  // Hydratable output for the prerendered page; plain client code under Vitest, whose DOM tests need Solid's browser build.
+  plugins: [solid({ ssr: mode !== 'test' }), storyPlugin(repo), embedHostPlugin(repo), prerenderPlugin(repo)],
   build: {
     outDir: resolve(repo, 'dist'),
     emptyOutDir: true,
@@ -64,4 +66,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -1,5 +1,5 @@
 import story from 'virtual:story/trump-kim-summits';
-import { mountStory } from './ui/mount';
+import { hydrateStory, mountStory } from './ui/mount';
 import { readUrl } from './ui/urlState';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
@@ -7,6 +7,17 @@ import './ui/styles.css';
 const container = document.getElementById('story');
 if (container) {
   const url = readUrl(location, story.steps.map((s) => s.id));
-  container.replaceChildren();
-  mountStory(container, { story, lang: url.lang, step: url.step, syncUrl: true });
+  if (container.hasAttribute('data-prerendered')) {
+    // The HTML was rendered for the first step in Dutch: hydrate exactly that, then apply the address.
+    hydrateStory(container, {
+      story,
+      syncUrl: true,
+      ref(api) {
+        if (url.lang) api.setLang(url.lang);
+        if (url.step) api.goTo(url.step, { instant: true });
+      },
+    });
+  } else {
+    mountStory(container, { story, lang: url.lang, step: url.step, syncUrl: true });
+  }
 }

@@ -229,6 +229,36 @@ describe('the story page', () => {
   });
 });
 
+describe('text first', () => {
+  it('serves every step, quote and source label in the HTML, readable without JavaScript', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 800, height: 600 }, javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/`);
+    expect(await page.locator('[data-step]').count()).toBe(steps.length);
+    for (const step of steps) {
+      expect(await page.locator(`[data-step="${step.id}"] h2`).innerText()).toBe(step.title.nl);
+      for (const c of step.citations) {
+        const quotes = await page.locator(`[data-step="${step.id}"] blockquote`).allInnerTexts();
+        expect(quotes.map(normalise)).toContain(normalise(c.quote));
+      }
+    }
+    expect(await page.locator('h1').innerText()).toBe('Twee uur naar huis');
+    await page.screenshot({ path: join(artifacts, 'no-javascript.png') });
+    await ctx.close();
+  });
+
+  it('hydrates the served text without re-creating it, then applies ?lang and the deep link', async () => {
+    const { page, errors } = await open('/?lang=en#dmz', { reducedMotion: 'reduce' });
+    const served = await page.evaluateHandle(() => document.querySelector('[data-step="overview"] h2'));
+    await waitActive(page, 'dmz');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.evaluate((h) => (h as Element).isConnected, served)).toBe(true);
+    expect(await page.locator('[data-step="overview"] h2').innerText()).toBe(steps[0]!.title.en);
+    expect(await page.locator('[data-step]').count()).toBe(steps.length);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('without WebGL', () => {
   let noGl: Browser;
   beforeAll(async () => {

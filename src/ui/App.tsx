@@ -14,8 +14,8 @@ import { parseStepHash } from './urlState';
 
 /** What a host can do with a mounted story. */
 export interface StoryApi {
-  /** Go to a step by id; false if the story has no such step. */
-  goTo(stepId: string): boolean;
+  /** Go to a step by id (`instant` skips the smooth scroll); false if the story has no such step. */
+  goTo(stepId: string, options?: { instant?: boolean }): boolean;
   setLang(lang: Lang): void;
   readonly stepId: string;
 }
@@ -72,9 +72,9 @@ export function App(props: AppOptions) {
   const mapState = createMemo(() => mapStateFor(activeStep(), reducedMotion() ? 1 : tracker.progress()));
   const reader = createReader(story, lang);
 
-  const goToIndex = (index: number) => {
+  const goToIndex = (index: number, instant = false) => {
     if (index < 0 || index >= story.steps.length) return;
-    tracker.goTo(index, reducedMotion() ? 'auto' : 'smooth');
+    tracker.goTo(index, instant || reducedMotion() ? 'auto' : 'smooth');
     stepEls[index]?.focus({ preventScroll: true });
   };
 
@@ -106,10 +106,10 @@ export function App(props: AppOptions) {
       onCleanup(() => window.removeEventListener('hashchange', onHash));
     }
     props.ref?.({
-      goTo(stepId) {
+      goTo(stepId, options) {
         const index = story.steps.findIndex((s) => s.id === stepId);
         if (index < 0) return false;
-        goToIndex(index);
+        goToIndex(index, options?.instant);
         return true;
       },
       setLang,

@@ -29,7 +29,7 @@ export function Dialog(props: DialogProps) {
     if (target?.isConnected) target.focus();
   };
   onCleanup(() => {
-    if (dialog.open) dialog.close();
+    if (dialog?.open) dialog.close();
   });
   return (
     <dialog

@@ -1,4 +1,5 @@
 import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { isServer } from 'solid-js/web';
 
 /** The part of a document a host page shows, in that document's coordinates. */
 export interface Viewport {
@@ -47,9 +48,11 @@ export interface StepTracker {
  */
 export function createStepTracker(options: StepTrackerOptions): StepTracker {
   const line = options.line ?? 0.5;
-  const IO = options.IntersectionObserver ?? globalThis.IntersectionObserver;
   const [active, setActive] = createSignal(options.initial);
   const [progress, setProgress] = createSignal(0);
+  // Prerendering: the initial step, nothing to observe.
+  if (isServer) return { active, progress, goTo: () => {} };
+  const IO = options.IntersectionObserver ?? globalThis.IntersectionObserver;
   const crossing = new Set<Element>();
   let jumping = false;
   let unlockTimer: ReturnType<typeof setTimeout> | undefined;
