@@ -4,6 +4,7 @@ import solid from 'vite-plugin-solid';
 import { storyPlugin } from './src/build/storyPlugin';
 import { embedHostPlugin } from './src/build/embedHostPlugin';
 import { prerenderPlugin } from './src/build/prerenderPlugin';
+import { budgetPlugin } from './src/build/budgetPlugin';
 
 const repo = import.meta.dirname;
 
@@ -17,7 +18,7 @@ export default defineConfig(({ mode }) => ({
   // Relative URLs, so the built site and its embeds work from any folder or host.
   base: './',
   // Hydratable output for the prerendered page; plain client code under Vitest, whose DOM tests need Solid's browser build.
-  plugins: [solid({ ssr: mode !== 'test' }), storyPlugin(repo), embedHostPlugin(repo), prerenderPlugin(repo)],
+  plugins: [solid({ ssr: mode !== 'test' }), storyPlugin(repo), embedHostPlugin(repo), prerenderPlugin(repo), budgetPlugin()],
   build: {
     outDir: resolve(repo, 'dist'),
     emptyOutDir: true,
@@ -31,6 +32,8 @@ export default defineConfig(({ mode }) => ({
         embed: resolve(repo, 'src/embed/element.tsx'),
       },
       output: {
+        // MapLibre in a chunk of its own: it is measured and cached apart from the app.
+        manualChunks: (id) => (id.includes('/node_modules/maplibre-gl/') ? 'maplibre' : undefined),
         entryFileNames: (chunk) => (STABLE_ENTRIES.has(chunk.name) ? '[name].js' : 'assets/[name]-[hash].js'),
       },
     },

@@ -66,7 +66,7 @@ const OUTSIDE: Zone = { name: 'outside', box: [-180, -90, 180, 90], weight: 0.02
  * the zone weight) falls below this are removed. Tuned so the output stays
  * well under the 45 KB gzip budget.
  */
-export const MIN_WEIGHT = 0.01;
+export const MIN_WEIGHT = 0.02;
 /** Grid for the quantised output: ~0.0008° × 0.0004° steps (under 100 m) over this extent. */
 export const QUANTIZATION = 2e5;
 

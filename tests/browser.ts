@@ -68,7 +68,9 @@ export async function mapSnapshot(page: Page): Promise<MapSnapshot> {
     const c = map.getCenter();
     const visible: Record<string, string> = {};
     for (const layer of map.getStyle().layers) visible[layer.id] = String(map.getLayoutProperty(layer.id, 'visibility') ?? 'visible');
-    return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch(), moving: map.isMoving(), visible };
+    // "Moving" until every tile of the new view has loaded too, so queries see the whole view.
+    const moving = map.isMoving() || !map.loaded();
+    return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch(), moving, visible };
   });
 }
 

@@ -3,7 +3,6 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { Topology } from 'topojson-specification';
 import type { FeatureCollection, Point } from 'geojson';
 import type { Localized } from '../story/model';
-import basemapTopology from '../../geo/basemap.topo.json';
 import trainRoute from '../../geo/train-route.geojson?raw';
 import flights from '../../geo/flights.geojson?raw';
 import countryLabelData from '../../geo/country-labels.geojson?raw';
@@ -37,6 +36,8 @@ export interface StoryMapOptions extends PlaceMarkerOptions {
   initial: MapState;
   /** Jump instead of fly: `prefers-reduced-motion`. */
   reducedMotion: boolean;
+  /** The decoded-on-demand TopoJSON basemap (`loadBasemap()`). */
+  basemap: Topology;
   /** Only for tests that read pixels. */
   preserveDrawingBuffer?: boolean;
 }
@@ -66,7 +67,7 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     })),
   };
   const style = buildStyle(THEME, {
-    basemap: decodeBasemap(basemapTopology as unknown as Topology),
+    basemap: decodeBasemap(options.basemap),
     train: JSON.parse(trainRoute) as FeatureCollection,
     flights: JSON.parse(flights) as FeatureCollection,
     places: placesGeoJson,

@@ -51,7 +51,7 @@ export function buildExcerptIndex(
         source.paragraphs.forEach((text, paragraph) => {
           const matches: [number, number][] = [];
           for (const m of text.matchAll(pattern)) matches.push([m.index, m.index + m[0].length]);
-          if (matches.length > 0) found.push({ source: source.id, paragraph, text, matches });
+          if (matches.length > 0) found.push({ source: source.id, paragraph, matches });
         });
       }
     }

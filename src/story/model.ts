@@ -87,11 +87,14 @@ export interface Step {
   calculation?: CalculationId;
 }
 
-/** A passage of a source that mentions a place; `matches` are offsets of the alias hits in `text`. */
+/**
+ * A passage of a source that mentions a place: paragraph `paragraph` of the
+ * source's text (see `paragraphs()`); `matches` are offsets of the alias hits
+ * within that paragraph. The text itself is not repeated: the source carries it.
+ */
 export interface Excerpt {
   source: string;
   paragraph: number;
-  text: string;
   matches: [number, number][];
 }
 

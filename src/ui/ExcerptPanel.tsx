@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { Excerpt, Lang, Place, Source } from '../story/model';
-import { segments } from '../story/highlight';
+import { paragraphRanges, segments } from '../story/highlight';
 import { Dialog } from './Dialog';
 import { formatDate, UI } from './i18n';
 
@@ -39,10 +39,12 @@ export function ExcerptPanel(props: ExcerptPanelProps) {
               <For each={props.excerpts}>
                 {(excerpt) => {
                   const source = sourceOf(excerpt.source);
+                  const text = source?.text ?? '';
+                  const range = paragraphRanges(text)[excerpt.paragraph] ?? { start: 0, end: 0 };
                   const parts = segments(
-                    excerpt.text,
-                    { start: 0, end: excerpt.text.length },
-                    excerpt.matches.map(([start, end]) => ({ start, end })),
+                    text,
+                    range,
+                    excerpt.matches.map(([start, end]) => ({ start: range.start + start, end: range.start + end })),
                   );
                   return (
                     <li>

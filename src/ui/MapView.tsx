@@ -2,6 +2,7 @@ import { createEffect, createSignal, Match, onCleanup, onMount, Switch } from 's
 import type { Lang, Place } from '../story/model';
 import type { MapState } from '../map/mapState';
 import type { StoryMap } from '../map/createStoryMap';
+import { loadBasemap } from '../map/loadBasemap';
 import { UI } from './i18n';
 
 export interface MapViewProps {
@@ -31,10 +32,11 @@ export function MapView(props: MapViewProps) {
 
   onMount(async () => {
     try {
-      const { createStoryMap } = await import('../map/createStoryMap');
+      const [{ createStoryMap }, basemap] = await Promise.all([import('../map/createStoryMap'), loadBasemap()]);
       if (disposed) return;
       const storyMap = createStoryMap({
         container: host,
+        basemap,
         places: props.places,
         initial: props.state,
         lang: props.lang,
