@@ -229,6 +229,47 @@ describe('the story page', () => {
   });
 });
 
+describe('print', () => {
+  it('prints the story text with citations and a drawing of each step\'s map', async () => {
+    const { page } = await open('/');
+    await waitForMap(page);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.sm-print-map svg.sm-static-map').count()).toBe(steps.length);
+    expect(await page.locator('.sm-map-col').isVisible()).toBe(false);
+    expect(await page.locator('[data-step] blockquote').first().isVisible()).toBe(true);
+    await page.screenshot({ path: join(artifacts, 'print.png') });
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.sm-print-map').count()).toBe(0);
+  });
+});
+
+describe('when the WebGL context is lost', () => {
+  it('shows the drawing and keeps the reader\'s place, then recovers the live map', async () => {
+    const { page } = await open('/#hanoi-collapse', { reducedMotion: 'reduce' });
+    await waitForMap(page);
+    await waitActive(page, 'hanoi-collapse');
+    await page.evaluate(() => {
+      const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
+      const gl = map.getCanvas().getContext('webgl2') ?? map.getCanvas().getContext('webgl');
+      const ext = gl!.getExtension('WEBGL_lose_context')!;
+      (window as unknown as { restoreGl: () => void }).restoreGl = () => ext.restoreContext();
+      ext.loseContext();
+    });
+    await page.waitForSelector('.sm-map[data-map-status="lost"]');
+    await page.waitForSelector('svg.sm-static-map[data-static-step="hanoi-collapse"]');
+    expect(await activeStep(page)).toBe('hanoi-collapse');
+    await page.evaluate(() => (window as unknown as { restoreGl: () => void }).restoreGl());
+    await page.waitForSelector('.sm-map[data-map-status="ready"]');
+    expect(await page.locator('svg.sm-static-map').count()).toBe(0);
+    expect(await activeStep(page)).toBe('hanoi-collapse');
+    await waitForCamera(page, steps[stepIndex('hanoi-collapse')]!.camera);
+  });
+});
+
 describe('text first', () => {
   it('serves every step, quote and source label in the HTML, readable without JavaScript', async () => {
     const ctx = await browser.newContext({ viewport: { width: 800, height: 600 }, javaScriptEnabled: false });
@@ -273,6 +314,15 @@ describe('without WebGL', () => {
     await page.waitForSelector('.sm-map[data-map-status="no-webgl"]', { timeout: 30_000 });
     expect(await page.locator('.sm-map__message').innerText()).toMatch(/WebGL/);
     expect(await page.locator('[data-step]').count()).toBe(steps.length);
+    await waitActive(page, 'singapore');
+    // A drawing of the step's map stands in for the live map, and follows the steps.
+    await page.waitForSelector('svg.sm-static-map[data-static-step="singapore"] [data-place="singapore"]');
+    expect(await page.locator('svg.sm-static-map path').count()).toBeGreaterThan(3);
+    await page.evaluate(() => document.querySelector('[data-step="the-offer"]')!.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector('svg.sm-static-map[data-static-step="the-offer"] [data-line="ghost"]');
+    await page.waitForSelector('svg.sm-static-map [data-line="train"]');
+    await page.screenshot({ path: join(artifacts, 'no-webgl-drawing.png') });
+    await page.evaluate(() => document.querySelector('[data-step="singapore"]')!.scrollIntoView({ block: 'center' }));
     await waitActive(page, 'singapore');
     await page.locator('[data-step="singapore"] .sm-chip').first().click();
     await page.getByRole('dialog', { name: /Singapore/ }).waitFor();

@@ -1,13 +1,8 @@
 import { Map as MapLibreMap, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import type { Topology } from 'topojson-specification';
-import type { FeatureCollection, Point } from 'geojson';
-import type { Localized } from '../story/model';
-import trainRoute from '../../geo/train-route.geojson?raw';
-import flights from '../../geo/flights.geojson?raw';
-import countryLabelData from '../../geo/country-labels.geojson?raw';
+import type { FeatureCollection } from 'geojson';
 import { STORY_LAYERS, type Lang } from '../story/model';
-import { decodeBasemap } from './basemap';
+import type { MapData } from './mapData';
 import { buildStyle, highlightFilter, routeGradient, STORY_LAYER_IDS } from './style';
 import { createPlaceMarkers, type MarkerPlace, type PlaceMarkerOptions } from './placeMarkers';
 import { createCountryLabels } from './countryLabels';
@@ -36,8 +31,8 @@ export interface StoryMapOptions extends PlaceMarkerOptions {
   initial: MapState;
   /** Jump instead of fly: `prefers-reduced-motion`. */
   reducedMotion: boolean;
-  /** The decoded-on-demand TopoJSON basemap (`loadBasemap()`). */
-  basemap: Topology;
+  /** The geo data (`loadMapData()`). */
+  data: MapData;
   /** Only for tests that read pixels. */
   preserveDrawingBuffer?: boolean;
 }
@@ -67,9 +62,9 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     })),
   };
   const style = buildStyle(THEME, {
-    basemap: decodeBasemap(options.basemap),
-    train: JSON.parse(trainRoute) as FeatureCollection,
-    flights: JSON.parse(flights) as FeatureCollection,
+    basemap: options.data.basemap,
+    train: options.data.train,
+    flights: options.data.flights,
     places: placesGeoJson,
   });
   const { camera } = options.initial;
@@ -95,11 +90,7 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
   map.touchZoomRotate.disableRotation();
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
 
-  const countries = createCountryLabels(
-    map,
-    JSON.parse(countryLabelData) as FeatureCollection<Point, { name: Localized }>,
-    options.lang,
-  );
+  const countries = createCountryLabels(map, options.data.countryLabels, options.lang);
   const markers = createPlaceMarkers(map, options.places, options);
   let current: MapState | null = null;
   let loaded = false;

@@ -1,5 +1,6 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang, Localized, LngLat } from '../story/model';
+import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 
 export interface MarkerPlace {
   id: string;
@@ -14,24 +15,6 @@ export interface PlaceMarkerOptions {
   /** The accessible name of a place's button, e.g. "Hanoi: excerpts". */
   accessibleName(place: MarkerPlace, lang: Lang): string;
   onClick(id: string, button: HTMLButtonElement): void;
-}
-
-/** A venue inside a city (the summit hotel in Hanoi) would cover the city's marker below this zoom. */
-const VENUE_MIN_ZOOM = 10;
-const NESTED_KM = 5;
-
-/** Rough distance in km; only used to tell whether a venue lies inside a city. */
-function roughKm(a: LngLat, b: LngLat): number {
-  const kmPerDegree = 111.32;
-  const dx = (a[0] - b[0]) * Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180));
-  return Math.hypot(dx, a[1] - b[1]) * kmPerDegree;
-}
-
-export function isNestedVenue(place: MarkerPlace, all: readonly MarkerPlace[]): boolean {
-  return (
-    place.kind === 'venue' &&
-    all.some((other) => other !== place && other.kind !== 'venue' && roughKm(place.coordinates, other.coordinates) < NESTED_KM)
-  );
 }
 
 /**

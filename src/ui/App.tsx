@@ -2,6 +2,9 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, ty
 import { Dynamic } from 'solid-js/web';
 import type { Lang, Story } from '../story/model';
 import { mapStateFor } from '../map/mapState';
+import { loadedMapData } from '../map/mapData';
+import { createPrinting } from './createPrinting';
+import { StaticMap } from './StaticMap';
 import { createStepTracker, type Viewport } from './createStepTracker';
 import { createReducedMotion } from './createReducedMotion';
 import { createReader } from './createReader';
@@ -71,6 +74,7 @@ export function App(props: AppOptions) {
   const activeStep = () => story.steps[tracker.active()]!;
   const mapState = createMemo(() => mapStateFor(activeStep(), reducedMotion() ? 1 : tracker.progress()));
   const reader = createReader(story, lang);
+  const printing = createPrinting();
 
   const goToIndex = (index: number, instant = false) => {
     if (index < 0 || index >= story.steps.length) return;
@@ -202,6 +206,11 @@ export function App(props: AppOptions) {
               story={story}
               anchorId={props.embedded ? undefined : step.id}
               ref={(el) => (stepEls[i()] = el)}
+              figure={
+                printing() && loadedMapData() ? (
+                  <StaticMap data={loadedMapData()!} state={mapStateFor(step, 1)} places={story.places} lang={lang()} label={t().staticMapLabel} />
+                ) : undefined
+              }
               onOpenPlace={reader.openPlace}
               onOpenCitation={reader.openCitation}
             />

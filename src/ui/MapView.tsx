@@ -1,8 +1,9 @@
-import { createEffect, createSignal, Match, onCleanup, onMount, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { Lang, Place } from '../story/model';
 import type { MapState } from '../map/mapState';
 import type { StoryMap } from '../map/createStoryMap';
-import { loadBasemap } from '../map/loadBasemap';
+import { loadMapData, type MapData } from '../map/mapData';
+import { StaticMap } from './StaticMap';
 import { UI } from './i18n';
 
 export interface MapViewProps {
@@ -14,29 +15,35 @@ export interface MapViewProps {
   preserveDrawingBuffer?: boolean;
 }
 
-type Status = 'loading' | 'ready' | 'no-webgl' | 'error';
+/** `lost`: the WebGL context was lost and not (yet) restored. */
+type Status = 'loading' | 'ready' | 'no-webgl' | 'lost' | 'error';
 
 const isWebglFailure = (error: unknown) =>
   error instanceof Error && (error.name === 'GPUInitializationError' || /webgl|gpu/i.test(error.message));
 
 /**
- * Owns the MapLibre map: loads the map code after the text has rendered,
- * creates the map on mount, removes it on cleanup, and feeds it the active
- * step's map state. Without WebGL it shows a note and the story reads on.
+ * Owns the MapLibre map: loads the map code and data after the text has
+ * rendered, creates the map on mount, removes it on cleanup, and feeds it
+ * the active step's map state. Without WebGL, or when its context is lost,
+ * it shows a note and a drawing of the step's map; the story reads on.
  */
 export function MapView(props: MapViewProps) {
   let host!: HTMLDivElement;
   const [status, setStatus] = createSignal<Status>('loading');
   const [handle, setHandle] = createSignal<StoryMap>();
+  const [data, setData] = createSignal<MapData>();
   let disposed = false;
 
   onMount(async () => {
+    let mapData: MapData | undefined;
     try {
-      const [{ createStoryMap }, basemap] = await Promise.all([import('../map/createStoryMap'), loadBasemap()]);
+      const [mod, loaded] = await Promise.all([import('../map/createStoryMap'), loadMapData()]);
+      mapData = loaded;
       if (disposed) return;
-      const storyMap = createStoryMap({
+      setData(loaded);
+      const storyMap = mod.createStoryMap({
         container: host,
-        basemap,
+        data: loaded,
         places: props.places,
         initial: props.state,
         lang: props.lang,
@@ -45,10 +52,18 @@ export function MapView(props: MapViewProps) {
         accessibleName: (place, lang) => UI[lang].placeButton(place.name[lang]),
         onClick: (id, button) => props.onPlaceClick(id, button),
       });
-      storyMap.map.once('load', () => setStatus('ready'));
+      const { map } = storyMap;
+      map.once('load', () => setStatus('ready'));
+      map.on('webglcontextlost', () => setStatus('lost'));
+      map.on('webglcontextrestored', () => {
+        setStatus('ready');
+        // The map keeps its last state; make sure it is the active step's.
+        storyMap.apply(props.state);
+      });
       setHandle(storyMap);
     } catch (error) {
       console.warn('[story-map] map unavailable:', error);
+      if (mapData) setData(mapData);
       setStatus(isWebglFailure(error) ? 'no-webgl' : 'error');
     }
   });
@@ -60,18 +75,27 @@ export function MapView(props: MapViewProps) {
   createEffect(() => handle()?.apply(props.state));
   createEffect(() => handle()?.setLang(props.lang));
 
+  const fallback = () => status() === 'no-webgl' || status() === 'lost' || status() === 'error';
   return (
     <div class="sm-map" data-map-status={status()}>
-      <div ref={host} class="sm-map__canvas" />
+      <div ref={host} class="sm-map__canvas" aria-hidden={fallback() ? 'true' : undefined} />
+      <Show when={fallback() && data()}>
+        {(d) => (
+          <StaticMap data={d()} state={props.state} places={props.places} lang={props.lang} label={UI[props.lang].staticMapLabel} />
+        )}
+      </Show>
       <Switch>
         <Match when={status() === 'loading'}>
           <p class="sm-map__message" role="status">{UI[props.lang].mapLoading}</p>
         </Match>
         <Match when={status() === 'no-webgl'}>
-          <p class="sm-map__message sm-map__message--warn" role="status">{UI[props.lang].noWebgl}</p>
+          <p class="sm-map__message sm-map__message--note" role="status">{UI[props.lang].noWebgl}</p>
+        </Match>
+        <Match when={status() === 'lost'}>
+          <p class="sm-map__message sm-map__message--note" role="status">{UI[props.lang].contextLost}</p>
         </Match>
         <Match when={status() === 'error'}>
-          <p class="sm-map__message sm-map__message--warn" role="status">{UI[props.lang].mapError}</p>
+          <p class="sm-map__message sm-map__message--note" role="status">{UI[props.lang].mapError}</p>
         </Match>
       </Switch>
     </div>

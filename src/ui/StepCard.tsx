@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import type { Citation, Lang, Place, Source, Step, Story } from '../story/model';
 import { formatDate, formatNumber, UI } from './i18n';
 
@@ -12,6 +12,8 @@ export interface StepCardProps {
   /** Element id for `#step-id` deep links; omitted in embeds, where ids could clash with the host. */
   anchorId?: string | undefined;
   ref(el: HTMLElement): void;
+  /** A drawing of the step's map, shown in print. */
+  figure?: JSX.Element;
   onOpenPlace(id: string, opener: HTMLElement): void;
   onOpenCitation(citation: Citation, opener: HTMLElement): void;
 }
@@ -101,6 +103,9 @@ export function StepCard(props: StepCardProps) {
           <time datetime={props.step.date}>{formatDate(props.step.date, props.lang)}</time>
         </p>
         <h2 id={titleId()}>{props.step.title[props.lang]}</h2>
+        <Show when={props.figure}>
+          <div class="sm-print-map">{props.figure}</div>
+        </Show>
         <For each={paragraphsOf(props.step.text[props.lang])}>{(p) => <p>{p}</p>}</For>
         <Show when={props.step.calculation === 'ghost-flight'}>
           <FlightFigure story={props.story} lang={props.lang} />

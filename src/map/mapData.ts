@@ -1,0 +1,44 @@
+import type { Topology } from 'topojson-specification';
+import type { FeatureCollection, Point } from 'geojson';
+import type { Localized } from '../story/model';
+import { decodeBasemap, type BasemapData } from './basemap';
+
+/** Everything the map draws besides the story's places, decoded and ready for a style or an SVG. */
+export interface MapData {
+  basemap: BasemapData;
+  /** `geo/train-route.geojson`: the route LineString and its station Points. */
+  train: FeatureCollection;
+  /** `geo/flights.geojson`: the ghost flight and the flight home. */
+  flights: FeatureCollection;
+  countryLabels: FeatureCollection<Point, { name: Localized }>;
+}
+
+/**
+ * Load the geo data in its own chunks, in parallel with the map code and
+ * apart from it, once: the live map, the fallback drawing and print use it.
+ */
+let loading: Promise<MapData> | undefined;
+let loaded: MapData | undefined;
+
+/** The map data if it has finished loading (print needs it synchronously). */
+export const loadedMapData = (): MapData | undefined => loaded;
+
+export function loadMapData(): Promise<MapData> {
+  loading ??= fetchMapData().then((data) => (loaded = data));
+  return loading;
+}
+
+async function fetchMapData(): Promise<MapData> {
+  const [topology, train, flights, labels] = await Promise.all([
+    import('../../geo/basemap.topo.json'),
+    import('../../geo/train-route.geojson?raw'),
+    import('../../geo/flights.geojson?raw'),
+    import('../../geo/country-labels.geojson?raw'),
+  ]);
+  return {
+    basemap: decodeBasemap(topology.default as unknown as Topology),
+    train: JSON.parse(train.default) as FeatureCollection,
+    flights: JSON.parse(flights.default) as FeatureCollection,
+    countryLabels: JSON.parse(labels.default) as MapData['countryLabels'],
+  };
+}
