@@ -149,14 +149,20 @@ export function App(props: AppOptions) {
     }),
   );
 
-  // In a self-resizing iframe the map is pinned to the part of the frame the host shows.
-  const hostStyle = () => {
+  // In a self-resizing iframe the map is pinned to the part of the frame the host shows. Set through the
+  // CSSOM rather than a style attribute: a prerendered style="" would break a strict CSP (style-src 'self').
+  createEffect(() => {
     const vp = props.viewport?.();
-    if (!vp) return undefined;
+    if (!vp) {
+      root.style.removeProperty('--sm-vh');
+      root.style.removeProperty('--sm-map-offset');
+      return;
+    }
     const maxOffset = Math.max(0, root.offsetHeight - vp.height);
     const offset = Math.min(maxOffset, Math.max(0, vp.top - root.offsetTop));
-    return { '--sm-vh': `${vp.height / 100}px`, '--sm-map-offset': `${offset}px` };
-  };
+    root.style.setProperty('--sm-vh', `${vp.height / 100}px`);
+    root.style.setProperty('--sm-map-offset', `${offset}px`);
+  });
 
   const announcement = () => {
     const step = activeStep();
@@ -170,7 +176,6 @@ export function App(props: AppOptions) {
       ref={root}
       class="sm-app"
       classList={{ 'sm-app--embedded': !!props.embedded, 'sm-app--host-scroll': !!props.viewport?.() }}
-      style={hostStyle()}
       lang={lang()}
     >
       <div class="sm-map-col" role="region" aria-label={t().mapLabel}>

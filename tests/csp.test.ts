@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch } from './browser';
+
+/** The policy to deploy (README, "Security"). */
+export const POLICY =
+  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+const base = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page whose every response from the story's server carries the policy as a header; violations are collected. */
+async function openWithPolicy(path: string, extraRoutes: Record<string, string> = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await ctx.newPage();
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.route(`${base}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const body = extraRoutes[path];
+    if (body !== undefined) {
+      await route.fulfill({ contentType: 'text/html', body, headers: { 'content-security-policy': POLICY } });
+      return;
+    }
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': POLICY } });
+  });
+  await page.goto(`${base}${path}`);
+  const collected = async () => [...violations, ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations))];
+  return { page, ctx, collected };
+}
+
+async function mapReady(page: Page, scope = '') {
+  await page.waitForSelector(`${scope}.sm-map[data-map-status="ready"]`, { timeout: 60_000 });
+}
+
+describe('under a strict Content-Security-Policy', () => {
+  it('the full page renders its map and hydrates with zero violations', async () => {
+    const { page, ctx, collected } = await openWithPolicy('/#the-offer');
+    await mapReady(page);
+    await page.waitForSelector('[data-step="the-offer"][aria-current="step"]');
+    const rendered = await page.evaluate(() => {
+      const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
+      return map.queryRenderedFeatures({ layers: ['countries'] }).length;
+    });
+    expect(rendered).toBeGreaterThan(0);
+    await page.locator('[data-step="the-offer"] .sm-chip').first().click();
+    await page.getByRole('dialog').waitFor();
+    expect(await collected()).toEqual([]);
+    await ctx.close();
+  });
+
+  it('the iframe page and the inline element work with zero violations', async () => {
+    const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP host</title>
+      <script type="module" src="/embed.js"></script></head>
+      <body><p>Article.</p><story-map story="trump-kim-summits" step="dmz" mode="card"></story-map>
+      <iframe src="/embed.html?story=trump-kim-summits&amp;step=singapore&amp;mode=card" title="card" width="700" height="600"></iframe>
+      </body></html>`;
+    const { page, ctx, collected } = await openWithPolicy('/csp-host.html', { '/csp-host.html': host });
+    await mapReady(page, 'story-map >> ');
+    const frame = page.frames().find((f) => f.url().includes('embed.html'))!;
+    await frame.waitForSelector('.sm-map[data-map-status="ready"]', { timeout: 60_000 });
+    expect(await collected()).toEqual([]);
+    expect(await frame.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    await ctx.close();
+  });
+});
