@@ -65,6 +65,18 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.context().close();
   });
 
+  it('respects a dark colour scheme, still without violations', async () => {
+    const { page } = await openPage(browser, `${base}/#hanoi-collapse`, { colorScheme: 'dark', reducedMotion: 'reduce' });
+    await waitForMap(page);
+    const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.sm-card')!).backgroundColor);
+    expect(bg).toBe('rgb(29, 32, 36)');
+    expect(await audit(page)).toEqual([]);
+    await page.locator('[data-step="hanoi-collapse"] .sm-citation button').first().click();
+    await page.getByRole('dialog').waitFor();
+    expect(await audit(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('has no violations inside the embeds', async () => {
     const { page } = await openPage(browser, `${base}/example-article.html`, { reducedMotion: 'reduce' });
     await page.waitForSelector('#inline-story >> .sm-map[data-map-status="ready"]', { timeout: 60_000 });

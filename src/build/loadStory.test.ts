@@ -3,24 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkStoryFile, loadStory, StoryBuildError } from './loadStory';
 import type { StoryRefs } from '../story/schema';
+import { fixtureRefs } from '../story/fixtures/refs';
 
 const fixtures = join(import.meta.dirname, '../story/fixtures');
 
-const refs: StoryRefs = {
-  places: [
-    { id: 'hanoi', name: { nl: 'Hanoi', en: 'Hanoi' }, kind: 'city', coordinates: [105.85, 21.03], aliases: ['Hanoi'], provenance: 'test' },
-    { id: 'pyongyang', name: { nl: 'Pyongyang', en: 'Pyongyang' }, kind: 'city', coordinates: [125.75, 39.02], aliases: ['Pyongyang'], provenance: 'test' },
-  ],
-  stations: [
-    { id: 'pyongyang', fraction: 0 },
-    { id: 'hanoi', fraction: 1 },
-  ],
-  files: {
-    'sources/article.txt':
-      ' date 2019-02 Kim reisde met de trein naar Hanoi. Trump kwam per vliegtuig.\n\n„Soms moet je weglopen.” Dat zei Trump in Hanoi.',
-  },
-  calculations: { 'ghost-flight': { from: 'hanoi', to: 'pyongyang', distanceKm: 2760, cruiseSpeedKmh: 900, flightMinutes: 184 } },
-};
+const refs: StoryRefs = fixtureRefs;
 
 function check(name: string) {
   const file = join(fixtures, name);

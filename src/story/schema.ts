@@ -5,7 +5,7 @@
  * nothing of YAML or files: the loader maps paths to lines.
  */
 import { z } from 'zod';
-import { findQuote, closestPassage, quotedSpans } from './citations';
+import { closestPassage, quotedSpans, quoteFinder } from './citations';
 import { buildExcerptIndex } from './excerpts';
 import {
   CALCULATIONS,
@@ -55,6 +55,20 @@ export interface StoryRefs {
   calculations: Partial<Record<CalculationId, FlightEstimate>>;
 }
 
+/** A value as a message quotes it: JSON, shortened; never throws (a YAML alias can make it circular). */
+function show(value: unknown): string {
+  let out: string | undefined;
+  try {
+    out = JSON.stringify(value);
+  } catch {
+    // circular, too deep, or a BigInt
+  }
+  out ??= Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : String(value);
+  if (out.length <= 80) return out;
+  const cut = /[\uD800-\uDBFF]$/.test(out.slice(0, 79)) ? 78 : 79;
+  return `${out.slice(0, cut)}…`;
+}
+
 const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id of letters, digits and single hyphens (e.g. "hanoi-summit")');
@@ -92,13 +106,13 @@ const step = z.strictObject({
   context: localized.optional(),
   camera,
   layers: z
-    .array(z.enum(STORY_LAYERS, { error: (i) => `unknown layer ${JSON.stringify(i.input)} (known: ${STORY_LAYERS.join(', ')})` }))
+    .array(z.enum(STORY_LAYERS, { error: (i) => `unknown layer ${show(i.input)} (known: ${STORY_LAYERS.join(', ')})` }))
     .default([]),
   route: z.strictObject({ from: id, to: id }).optional(),
   places: z.array(id).default([]),
   citations: z.array(citation).min(1, 'every step cites at least one source with a verbatim quote'),
   calculation: z
-    .enum(CALCULATIONS, { error: (i) => `unknown calculation ${JSON.stringify(i.input)} (known: ${CALCULATIONS.join(', ')})` })
+    .enum(CALCULATIONS, { error: (i) => `unknown calculation ${show(i.input)} (known: ${CALCULATIONS.join(', ')})` })
     .optional(),
 });
 
@@ -106,7 +120,7 @@ const source = z.strictObject({
   id,
   file: z.string().regex(/^sources\/[\w.-]+\.txt$/, 'must be a path like "sources/article.txt"'),
   date: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'must be a month "YYYY-MM"'),
-  language: z.enum(LANGS, { error: (i) => `unknown language ${JSON.stringify(i.input)} (known: ${LANGS.join(', ')})` }),
+  language: z.enum(LANGS, { error: (i) => `unknown language ${show(i.input)} (known: ${LANGS.join(', ')})` }),
   label: localized,
 });
 
@@ -179,6 +193,9 @@ function checkSteps(steps: StepSpec[], sources: Source[], refs: StoryRefs, issue
   const placeIds = new Set(refs.places.map((p) => p.id));
   const stationById = new Map(refs.stations.map((s) => [s.id, s]));
   const seen = new Set<string>();
+  // Each source is normalised for quote look-ups once, however many quotes are checked against it.
+  const finders = new Map(sources.map((s) => [s.id, quoteFinder(s.text)]));
+  const occursIn = (sourceId: string, quote: string): boolean => finders.get(sourceId)?.(quote) != null;
   return steps.map((s, i): Step => {
     const at = (...path: IssuePath): IssuePath => ['steps', i, ...path];
     if (seen.has(s.id)) issues.push({ path: at('id'), message: `duplicate step id "${s.id}"` });
@@ -202,22 +219,31 @@ function checkSteps(steps: StepSpec[], sources: Source[], refs: StoryRefs, issue
         issues.push({ path: at('citations', j, 'source'), message: `unknown source id "${c.source}" (known: ${[...sourceById.keys()].join(', ')})` });
         return;
       }
-      if (!findQuote(src.text, c.quote)) {
+      if (!occursIn(src.id, c.quote)) {
+        // A quote attributed to the wrong article: name the one(s) it does occur in.
+        const elsewhere = sources.filter((o) => o.id !== src.id && occursIn(o.id, c.quote));
         const near = closestPassage(src.text, c.quote);
         issues.push({
           path: at('citations', j, 'quote'),
           message:
             `quote not found verbatim in source "${c.source}" (${src.file})` +
-            (near ? `; closest passage: "${near}"` : ''),
+            (near ? `; closest passage: "${near}"` : '') +
+            (elsewhere.length > 0
+              ? `; found verbatim in source${elsewhere.length > 1 ? 's' : ''} ` +
+                `${elsewhere.map((o) => `"${o.id}" (${o.file})`).join(', ')}: cite ${elsewhere.length > 1 ? 'one of those' : 'that source'}`
+              : ''),
         });
       }
     });
 
     // Words shown in quotation marks must be verbatim too: in a cited article, or in a citation's translation.
-    const citedTexts = s.citations.flatMap((c) => [sourceById.get(c.source)?.text ?? '', c.translation ?? '']);
+    const cited = s.citations.flatMap((c) => {
+      const inTranslation = quoteFinder(c.translation ?? '');
+      return [(span: string) => occursIn(c.source, span), (span: string) => inTranslation(span) !== null];
+    });
     for (const lang of LANGS) {
       for (const span of quotedSpans(s.text[lang])) {
-        if (!citedTexts.some((t) => findQuote(t, span))) {
+        if (!cited.some((occurs) => occurs(span))) {
           issues.push({
             path: at('text', lang),
             message: `quoted words "${span}" do not occur verbatim in the step's cited sources or translations; quote them in a citation or drop the quotation marks`,
@@ -268,7 +294,8 @@ function checkSteps(steps: StepSpec[], sources: Source[], refs: StoryRefs, issue
 
 /** Validate a story document against the schema and the references it names. */
 export function parseStory(spec: unknown, refs: StoryRefs): Story {
-  const parsed = storySpec.safeParse(spec);
+  // With the input in each issue, a value of the wrong type is told apart from a missing one.
+  const parsed = storySpec.safeParse(spec, { reportInput: true });
   if (!parsed.success) throw new StoryValidationError(zodIssues(parsed.error));
   const doc = parsed.data;
   const issues: StoryIssue[] = [];

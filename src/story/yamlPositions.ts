@@ -2,7 +2,7 @@
  * Reads a YAML story file keeping positions, so a validation issue found on
  * the parsed data can be reported at the file's line and column.
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { IssuePath } from './schema';
 
 export interface Position {
@@ -29,8 +29,18 @@ export function readYaml(source: string): YamlFile {
     message: e.message.split('\n')[0]!,
     position: pos(e.pos[0]),
   }));
+  let data: unknown;
+  if (errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // An alias without its anchor, too many aliases (a "billion laughs" file) or nesting too deep to convert:
+      // reported like a syntax error, never thrown.
+      errors.push({ message: error instanceof Error ? error.message : String(error), position: pos(aliasOffset(doc)) });
+    }
+  }
   return {
-    data: errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 }),
+    data,
     errors,
     positionOf(path) {
       for (let n = path.length; n >= 0; n--) {
@@ -40,4 +50,30 @@ export function readYaml(source: string): YamlFile {
       return { line: 1, column: 1 };
     },
   };
+}
+
+/** Where the first alias without an anchor before it is, else the first alias, else the document start. */
+function aliasOffset(doc: Document): number {
+  const anchors = new Set<string>();
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  try {
+    visit(doc, {
+      Node(_key, node) {
+        if (isAlias(node)) {
+          first ??= node.range?.[0];
+          if (!anchors.has(node.source)) {
+            unresolved = node.range?.[0];
+            return visit.BREAK;
+          }
+        } else if (node.anchor) {
+          anchors.add(node.anchor);
+        }
+        return undefined;
+      },
+    });
+  } catch {
+    // Too deep to walk: fall back to what was found so far.
+  }
+  return unresolved ?? first ?? 0;
 }
