@@ -5,6 +5,7 @@ import { storyPlugin } from './src/build/storyPlugin';
 import { embedHostPlugin } from './src/build/embedHostPlugin';
 import { prerenderPlugin } from './src/build/prerenderPlugin';
 import { budgetPlugin } from './src/build/budgetPlugin';
+import { licensesPlugin } from './src/build/licenses';
 
 const repo = import.meta.dirname;
 
@@ -18,7 +19,7 @@ export default defineConfig(({ mode }) => ({
   // Relative URLs, so the built site and its embeds work from any folder or host.
   base: './',
   // Hydratable output for the prerendered page; plain client code under Vitest, whose DOM tests need Solid's browser build.
-  plugins: [solid({ ssr: mode !== 'test' }), storyPlugin(repo), embedHostPlugin(repo), prerenderPlugin(repo), budgetPlugin()],
+  plugins: [solid({ ssr: mode !== 'test' }), storyPlugin(repo), embedHostPlugin(repo), prerenderPlugin(repo), licensesPlugin(repo), budgetPlugin()],
   build: {
     outDir: resolve(repo, 'dist'),
     emptyOutDir: true,

@@ -29,7 +29,14 @@ export function readUrl(location: Pick<Location, 'search' | 'hash'>, stepIds: re
   const out: UrlOptions = {};
   const lang = parseLang(params.get('lang'));
   if (lang) out.lang = lang;
+  else if (params.has('lang')) ignored('lang', params.get('lang'));
   const step = parseStepHash(location.hash, stepIds) ?? parseStepHash(params.get('step') ?? '', stepIds);
   if (step) out.step = step;
+  else if (location.hash.length > 1 || params.has('step')) ignored('step', location.hash || params.get('step'));
   return out;
+}
+
+/** Unknown values are dropped; a developer sees why, readers see nothing. */
+function ignored(what: string, value: unknown) {
+  if (import.meta.env.DEV) console.debug(`[story-map] ignored unknown ${what} in the address:`, value);
 }

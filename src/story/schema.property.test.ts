@@ -1,0 +1,391 @@
+/**
+ * Property-based tests of the one schema: thousands of malformed and random
+ * documents, most of them mutations of the valid fixture, each of which must
+ * end in a valid `Story` (only when an independent statement of the rules,
+ * `fixtures/oracle.ts`, agrees it is valid) or in a `StoryValidationError`
+ * whose issues name fields the document has, within a bounded time. Never
+ * another exception, a hang, or a silently accepted story.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { findQuote, quotedSpans } from './citations';
+import { fixtureRefs as refs } from './fixtures/refs';
+import { whyInvalid } from './fixtures/oracle';
+import { formatPath, parseStory, StoryValidationError, type IssuePath, type StoryIssue } from './schema';
+import type { Story } from './model';
+
+const validSpec: unknown = parse(readFileSync(join(import.meta.dirname, 'fixtures/valid.yaml'), 'utf8'));
+/** Per document; the real story, with five articles and sixteen steps, takes about 0.1 s. */
+const BUDGET_MS = 2000;
+const TIMEOUT = 60_000;
+
+type Outcome = { story: Story; issues?: undefined; ms: number } | { story?: undefined; issues: StoryIssue[]; ms: number };
+
+function run(spec: unknown): Outcome {
+  const start = performance.now();
+  try {
+    const story = parseStory(spec, refs);
+    return { story, ms: performance.now() - start };
+  } catch (error) {
+    // Anything but the schema's own error is a crash, and fails the property.
+    if (!(error instanceof StoryValidationError)) throw error;
+    return { issues: error.issues, ms: performance.now() - start };
+  }
+}
+
+const MISSING = Symbol('missing');
+function at(value: unknown, path: IssuePath): unknown {
+  let node = value;
+  for (const part of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return MISSING;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+/** The outcome is a valid story exactly when the rules say so; otherwise each issue names a field of the document. */
+function expectSound(spec: unknown, outcome: Outcome): void {
+  expect(outcome.ms).toBeLessThan(BUDGET_MS);
+  const why = whyInvalid(spec, refs);
+  if (outcome.story) {
+    expect(why, 'accepted, but the rules say it is invalid').toEqual([]);
+    return;
+  }
+  expect(outcome.issues.length).toBeGreaterThan(0);
+  expect(why.length, `rejected a valid story: ${outcome.issues.map((i) => i.message).join('; ')}`).toBeGreaterThan(0);
+  for (const issue of outcome.issues) {
+    expect(issue.path.every((p) => typeof p === 'string' || typeof p === 'number')).toBe(true);
+    expect(typeof issue.message).toBe('string');
+    expect(issue.message.length).toBeGreaterThan(0);
+    expect(formatPath(issue.path).length).toBeGreaterThan(0);
+    // The loader maps the path to a line: the field, or for a missing one its parent, is in the document.
+    if (issue.message.startsWith('is required')) expect(at(spec, issue.path.slice(0, -1))).not.toBe(MISSING);
+    else expect(at(spec, issue.path)).not.toBe(MISSING);
+  }
+}
+
+// ---- generators --------------------------------------------------------------------------------
+
+/** Every path to a value in the document, the document itself included. */
+function pathsOf(value: unknown, prefix: IssuePath = []): IssuePath[] {
+  const out: IssuePath[] = [prefix];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  return out;
+}
+
+function setAt(root: unknown, path: IssuePath, value: unknown): unknown {
+  if (path.length === 0) return value;
+  const parent = at(root, path.slice(0, -1)) as Record<string | number, unknown>;
+  parent[path.at(-1)!] = value;
+  return root;
+}
+
+function deleteAt(root: unknown, path: IssuePath): unknown {
+  if (path.length === 0) return undefined;
+  const parent = at(root, path.slice(0, -1));
+  const key = path.at(-1)!;
+  if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
+  else delete (parent as Record<string, unknown>)[key];
+  return root;
+}
+
+/** Characters that trip up text handling: bidi marks, joiners, lone surrogates, NUL, BOM, combining marks, astral. */
+export const oddChars = [
+  '\u200F', '\u202E', '\u2066', '\u200D', '\u200B', '\uD800', '\uDFFF', '\0', '\uFEFF', '\u00A0', '\u2028',
+  '\u0301', '😀', '👩‍👩‍👧', 'ﷺ', '\t', '\r', '\n', ' ', '„', '”', '“', '’', '‘', '"', "'", ',,', ':', '#', '-', 'a', 'é',
+];
+const oddString = fc.string({ unit: fc.constantFrom(...oddChars), maxLength: 12 });
+const unknownIds = ['seoul', 'articel', 'beijing', 'tanks', 'ghost', 'first', 'article', 'x', 'a-b', 'hanoi', 'pyongyang'];
+
+const anyValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withBoxedValues: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withSparseArray: true,
+    withTypedArray: true,
+    withUnicodeString: true,
+  }),
+  oddString,
+  fc.constantFrom(...unknownIds),
+  fc.constantFrom(null, undefined, '', ' ', 0, -0, NaN, Infinity, -1e308, 2019, '2019-02-30', true, [], {}),
+);
+
+type Mutation = { pick: number; op: 'delete' | 'replace' | 'unknown-key' | 'id' | 'unicode' | 'cycle'; value: unknown; key: string; index: number };
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  pick: fc.nat(),
+  op: fc.constantFrom('delete', 'replace', 'unknown-key', 'id', 'unicode', 'cycle'),
+  value: anyValue,
+  key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('titel', 'quote', 'id', '__proto__', 'constructor', '0')),
+  index: fc.nat(),
+});
+
+/** Apply mutations to a fresh copy of the valid document. */
+function mutate(mutations: Mutation[]): unknown {
+  let doc: unknown = structuredClone(validSpec);
+  for (const m of mutations) {
+    const paths = pathsOf(doc);
+    const path = paths[m.pick % paths.length]!;
+    const node = at(doc, path);
+    switch (m.op) {
+      case 'delete':
+        doc = deleteAt(doc, path);
+        break;
+      case 'replace':
+        doc = setAt(doc, path, m.value);
+        break;
+      case 'unknown-key':
+        if (typeof node === 'object' && node !== null && !Array.isArray(node))
+          Object.defineProperty(node, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+        break;
+      case 'id':
+        doc = setAt(doc, path, unknownIds[m.index % unknownIds.length]);
+        break;
+      case 'unicode':
+        if (typeof node === 'string') {
+          const i = m.index % (node.length + 1);
+          doc = setAt(doc, path, node.slice(0, i) + oddChars[m.index % oddChars.length]! + node.slice(i));
+        }
+        break;
+      case 'cycle': {
+        // A value that contains itself, as a YAML alias inside its own anchor gives.
+        const ancestor = at(doc, path.slice(0, m.index % (path.length + 1)));
+        doc = setAt(doc, path, [ancestor]);
+        break;
+      }
+    }
+  }
+  return doc;
+}
+
+const mutated = fc.array(mutation, { minLength: 1, maxLength: 4 }).map(mutate);
+
+/** `depth` nested arrays or objects, built without recursion. */
+function nested(depth: number, kind: 'array' | 'object', leaf: unknown): unknown {
+  let v = leaf;
+  for (let i = 0; i < depth; i++) v = kind === 'array' ? [v] : { nl: v };
+  return v;
+}
+
+// ---- properties ---------------------------------------------------------------------------------
+
+describe('parseStory on generated documents', () => {
+  it('accepts the valid fixture (the mutations start from it)', () => {
+    const outcome = run(structuredClone(validSpec));
+    expect(outcome.issues).toBeUndefined();
+    expectSound(validSpec, outcome);
+  });
+
+  it('ends in a valid story or located issues for any value at all', () => {
+    fc.assert(
+      fc.property(anyValue, (spec) => expectSound(spec, run(spec))),
+      { numRuns: 1000 },
+    );
+  }, TIMEOUT);
+
+  it('ends in a valid story or located issues for mutations of the valid fixture', () => {
+    fc.assert(
+      fc.property(mutated, (spec) => expectSound(spec, run(spec))),
+      { numRuns: 2000 },
+    );
+  }, TIMEOUT);
+
+  it('rejects every deleted required field, naming it', () => {
+    const required = pathsOf(validSpec).filter((p) => {
+      const key = p.at(-1);
+      if (typeof key !== 'string') return false;
+      const optional = ['context', 'layers', 'route', 'places', 'calculation', 'translation', 'bearing', 'pitch'];
+      return !optional.includes(key);
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...required), (path) => {
+        const spec = deleteAt(structuredClone(validSpec), path);
+        const outcome = run(spec);
+        expectSound(spec, outcome);
+        const hint = path.at(-1) === 'citations' ? ': every step cites at least one source with a verbatim quote' : '';
+        expect(outcome.issues).toContainEqual({ path, message: `is required${hint}` });
+      }),
+      { numRuns: 200 },
+    );
+  }, TIMEOUT);
+
+  it('reports a value of the wrong type as such, not as missing', () => {
+    const leaves = pathsOf(validSpec).filter((p) => p.length > 0 && typeof at(validSpec, p) !== 'object');
+    fc.assert(
+      fc.property(fc.constantFrom(...leaves), fc.constantFrom(null, true, 7, [], {}), (path, value) => {
+        const spec = setAt(structuredClone(validSpec), path, value);
+        const outcome = run(spec);
+        expectSound(spec, outcome);
+        const issue = outcome.issues?.find((i) => formatPath(i.path) === formatPath(path));
+        expect(issue?.message).not.toMatch(/^is required/);
+      }),
+      { numRuns: 200 },
+    );
+  }, TIMEOUT);
+
+  it('survives values that contain themselves, BigInts and 10,000 levels of nesting', () => {
+    const strange = fc.oneof(
+      fc.constant('cycle'),
+      fc.bigInt(),
+      fc.integer({ min: 1, max: 10_000 }).chain((d) => fc.constantFrom(nested(d, 'array', 1), nested(d, 'object', 'x'))),
+      fc.constant(nested(10_000, 'array', 'train-route')),
+    );
+    fc.assert(
+      fc.property(fc.nat(), strange, (pick, value) => {
+        const spec = structuredClone(validSpec);
+        const paths = pathsOf(spec).filter((p) => p.length > 0);
+        const path = paths[pick % paths.length]!;
+        const parent = at(spec, path.slice(0, -1));
+        setAt(spec, path, value === 'cycle' ? [parent] : value);
+        expectSound(spec, run(spec));
+      }),
+      { numRuns: 300 },
+    );
+  }, TIMEOUT);
+
+  it('handles 1 MB strings in any field, and 1 MB keys, in bounded time', () => {
+    const strings = pathsOf(validSpec).filter((p) => typeof at(validSpec, p) === 'string');
+    const huge = fc.constantFrom('x', 'Soms moet je weglopen. ', '„', ' ', '\u200F', '\uD800', 'a-').map((unit) => unit.repeat(Math.ceil(1_000_000 / unit.length)));
+    fc.assert(
+      fc.property(fc.constantFrom(...strings), huge, fc.boolean(), (path, big, asKey) => {
+        const spec = structuredClone(validSpec);
+        if (asKey) (at(spec, path.slice(0, -1)) as Record<string, unknown>)[big] = 1;
+        else setAt(spec, path, big);
+        expectSound(spec, run(spec));
+      }),
+      { numRuns: 40 },
+    );
+  }, TIMEOUT);
+
+  it('accepts only real calendar dates', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        const spec = structuredClone(validSpec) as { steps: { date: string }[] };
+        spec.steps[0]!.date = date;
+        spec.steps[1]!.date = '2100';
+        const outcome = run(spec);
+        expectSound(spec, outcome);
+        const real = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+        expect(outcome.story !== undefined, date).toBe(real);
+      }),
+      { numRuns: 300 },
+    );
+  }, TIMEOUT);
+});
+
+describe('a quote altered by one character', () => {
+  const quotePaths: IssuePath[] = [
+    ['steps', 0, 'citations', 0, 'quote'],
+    ['steps', 1, 'citations', 0, 'quote'],
+  ];
+  const isSpace = (c: string) => /^\s+$/u.test(c);
+  const char = fc.oneof(fc.constantFrom(...oddChars), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+
+  /**
+   * One character changed, inserted or deleted. Deleting the first or last character, or replacing it by white
+   * space, leaves a shorter quote that is still verbatim, and white space for white space is no change: those are
+   * not alterations.
+   */
+  const altered = fc
+    .record({ which: fc.constantFrom(0, 1), kind: fc.constantFrom('replace', 'insert', 'delete'), pos: fc.nat(), c: char })
+    .map(({ which, kind, pos, c }) => {
+      const path = quotePaths[which]!;
+      const quote = (at(validSpec, path) as string).trim();
+      const n = quote.length;
+      if (kind === 'replace') {
+        const i = pos % n;
+        const old = quote[i]!;
+        if (c === old || (isSpace(old) && isSpace(c)) || ((i === 0 || i === n - 1) && isSpace(c))) return null;
+        return { path, quote: quote.slice(0, i) + c + quote.slice(i + 1) };
+      }
+      if (kind === 'insert') {
+        const i = 1 + (pos % (n - 1));
+        if (isSpace(c) && (isSpace(quote[i - 1]!) || isSpace(quote[i]!))) return null;
+        return { path, quote: quote.slice(0, i) + c + quote.slice(i) };
+      }
+      const i = 1 + (pos % (n - 2));
+      return { path, quote: quote.slice(0, i) + quote.slice(i + 1) };
+    })
+    .filter((a): a is { path: IssuePath; quote: string } => a !== null);
+
+  it('is never accepted, and the error suggests the closest passage', () => {
+    fc.assert(
+      fc.property(altered, ({ path, quote }) => {
+        const spec = setAt(structuredClone(validSpec), path, quote);
+        const outcome = run(spec);
+        expectSound(spec, outcome);
+        const issue = outcome.issues?.find((i) => formatPath(i.path) === formatPath(path));
+        expect(issue?.message).toMatch(/^quote not found verbatim in source "article" \(sources\/article\.txt\); closest passage: "[^"]+"$/u);
+      }),
+      { numRuns: 1000 },
+    );
+  }, TIMEOUT);
+
+  it('is accepted when only white space changed (re-wrapping, a paragraph break, no-break spaces)', () => {
+    const space = fc.string({ unit: fc.constantFrom(' ', '\n', '\n\n', '\t', '\u00A0', '\u2003', '\r\n'), minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.constantFrom(...quotePaths), fc.array(space, { minLength: 8, maxLength: 8 }), (path, spaces) => {
+        const words = (at(validSpec, path) as string).trim().split(/\s+/u);
+        const quote = words.map((w, i) => (i === 0 ? w : spaces[i % spaces.length]! + w)).join('');
+        const spec = setAt(structuredClone(validSpec), path, quote);
+        const outcome = run(spec);
+        expectSound(spec, outcome);
+        expect(outcome.issues).toBeUndefined();
+      }),
+      { numRuns: 200 },
+    );
+  }, TIMEOUT);
+});
+
+describe('the quote helpers on generated text', () => {
+  // The pattern quotedSpans implemented before it was made linear: the definition it must keep.
+  const reference = (text: string): string[] =>
+    [...text.matchAll(/(?<=^|[\s([—–-])(?:‘|“|„|,,|")(.+?)(?:’|”|")(?=$|[\s.,;:!?)\]—–-])/gu)]
+      .map((m) => m[1]!.trim())
+      .filter((s) => s.length > 0);
+  const marked = fc.string({
+    unit: fc.constantFrom('a', 'b', ' ', '\n', '\u2028', '‘', '’', '“', '”', '„', ',', '"', '.', '-', '(', ')', '—', '😀', '\uD800', '\uDC00'),
+    maxLength: 40,
+  });
+
+  it('quotedSpans finds exactly what the quotation pattern matches', () => {
+    fc.assert(
+      fc.property(marked, (text) => expect(quotedSpans(text)).toEqual(reference(text))),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('quotedSpans takes linear time on unclosed quotation marks', () => {
+    for (const unit of [' “x', '„ ', ' ,,', ' "a', '(‘']) {
+      const text = unit.repeat(Math.ceil(200_000 / unit.length));
+      const start = performance.now();
+      quotedSpans(text);
+      expect(performance.now() - start).toBeLessThan(500);
+    }
+  });
+
+  it('findQuote finds a passage exactly when it is there up to white space', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\u00A0', '.', '„'), maxLength: 30 });
+    fc.assert(
+      fc.property(text, text, (source, quote) => {
+        const squash = (s: string) => s.split(/\s+/u).filter(Boolean).join(' ');
+        const range = findQuote(source, quote);
+        const expected = squash(quote).length > 0 && squash(source).includes(squash(quote));
+        expect(range !== null).toBe(expected);
+        if (range) expect(squash(source.slice(range.start, range.end))).toBe(squash(quote));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

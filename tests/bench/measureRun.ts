@@ -1,0 +1,150 @@
+/**
+ * One cold run: a fresh Chromium (new profile, empty caches, no compiled
+ * shaders or code kept from an earlier run) opens the page at 800×600, and
+ * the in-page probe records the load, a scroll-through, a fast jump and the
+ * heap after one and three passes through the story.
+ */
+import type { Page } from 'playwright-core';
+import { launch } from '../browser';
+import {
+  cameraMatches,
+  cameraStartLatencies,
+  longTaskStats,
+  scrollToStepLatencies,
+  stepChanges,
+  type Latencies,
+  type LongTaskStats,
+} from './analyze';
+import { backToTop, jumpToEnd, mapSettled, probeSnapshot, readCamera, scrollThrough, usedHeap, type Jump } from './pageActions';
+import { installProbe, NAME_SHIM, type BenchWindow, type ProbeData } from './probe';
+import type { StaticServer } from './staticServer';
+import type { StepCamera } from './storyInfo';
+import { kindOf, wireBytes, type Kind, type WireBytes } from './wire';
+
+export interface RunOptions {
+  server: StaticServer;
+  steps: readonly StepCamera[];
+  /** Pause on each step during a pass, ms. */
+  pauseMs: number;
+}
+
+/** Everything one run measured. Times are ms from navigation start unless named otherwise. */
+export interface RunMetrics {
+  /** What the page downloaded until the map's first idle. */
+  bytes: WireBytes;
+  /** What it downloaded in the whole run (load and three passes). */
+  bytesWholeRun: WireBytes;
+  /** The files behind `bytes`. */
+  files: Array<{ path: string; kind: Kind; wireBytes: number; rawBytes: number }>;
+  fcpMs: number | null;
+  lcpMs: number | null;
+  firstStepVisibleMs: number | null;
+  firstStepPaintMs: number | null;
+  mapFoundMs: number | null;
+  mapLoadMs: number | null;
+  mapIdleMs: number | null;
+  /** Long tasks from navigation until the map's first idle. */
+  load: LongTaskStats;
+  /** Long tasks from the first scroll of pass 1 until the map settled after it. */
+  scroll: LongTaskStats;
+  scrollToStep: Latencies;
+  cameraStart: Latencies;
+  /** How step changes were timed (see `stepChanges`). */
+  stepTimedBy: 'setAttribute' | 'MutationObserver';
+  jump: Jump & { cameraOk: boolean | null };
+  heapAfterOnePassBytes: number;
+  heapAfterThreePassesBytes: number;
+  workers: ProbeData['workers'];
+  errors: string[];
+  /** Wall time of the whole run, ms. */
+  wallMs: number;
+}
+
+const VIEWPORT = { width: 800, height: 600 };
+const FAILED_STATUSES = new Set(['error', 'no-webgl', 'lost']);
+
+/** Wait for the map's first idle; throws with the map's status and the page's errors when it does not come. */
+async function waitForMapIdle(page: Page, errors: readonly string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let status: string | null = null;
+  while (Date.now() < deadline) {
+    const state = await page.evaluate(() => ({
+      idle: (window as unknown as BenchWindow).__bench.data.mapIdle,
+      status: document.querySelector('.sm-map')?.getAttribute('data-map-status') ?? null,
+    }));
+    status = state.status;
+    if (state.idle !== null) return;
+    if (status && FAILED_STATUSES.has(status)) break;
+    await page.waitForTimeout(100);
+  }
+  const why = errors.length > 0 ? `; page errors: ${errors.slice(0, 3).join(' | ')}` : '';
+  throw new Error(`map did not paint (data-map-status="${status}")${why}`);
+}
+
+/** Measure one cold run of the site the server serves. Throws when the page or its map cannot run. */
+export async function measureRun(options: RunOptions): Promise<RunMetrics> {
+  const started = performance.now();
+  const first = options.steps[0]!;
+  const last = options.steps[options.steps.length - 1]!;
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.addInitScript(NAME_SHIM);
+    await page.addInitScript(installProbe);
+    options.server.resetLog();
+    await page.goto(`${options.server.url}/`, { waitUntil: 'load', timeout: 60_000 });
+    await waitForMapIdle(page, errors);
+    const bytes = wireBytes(options.server.log);
+    const files = options.server.log.map((r) => ({ path: r.path, kind: kindOf(r), wireBytes: r.wireBytes, rawBytes: r.rawBytes }));
+    const loaded = await probeSnapshot(page);
+    const cdp = await context.newCDPSession(page);
+
+    const pass1 = await scrollThrough(page, options.pauseMs);
+    const settledAfterPass1 = (await mapSettled(page)) ?? pass1.end;
+    const heapAfterOnePassBytes = await usedHeap(cdp);
+    const afterPass1 = await probeSnapshot(page);
+
+    if (!(await backToTop(page, first.id))) throw new Error(`could not return to the first step "${first.id}"`);
+    const jump = await jumpToEnd(page, last.id);
+    const camera = jump.settleMs === null ? null : await readCamera(page);
+
+    for (let pass = 2; pass <= 3; pass++) await scrollThrough(page, options.pauseMs);
+    await mapSettled(page);
+    const heapAfterThreePassesBytes = await usedHeap(cdp);
+    const end = await probeSnapshot(page);
+
+    const { changes, timedBy } = stepChanges(afterPass1);
+    const mapIdle = loaded.mapIdle ?? 0;
+    return {
+      bytes,
+      bytesWholeRun: wireBytes(options.server.log),
+      files,
+      fcpMs: loaded.fcp,
+      lcpMs: loaded.lcp,
+      firstStepVisibleMs: loaded.firstStepVisible,
+      firstStepPaintMs: loaded.firstStepPaint,
+      mapFoundMs: loaded.mapFound,
+      mapLoadMs: loaded.mapLoad,
+      mapIdleMs: loaded.mapIdle,
+      load: longTaskStats(loaded.longTasks, 0, mapIdle),
+      scroll: longTaskStats(afterPass1.longTasks, pass1.start, settledAfterPass1),
+      scrollToStep: scrollToStepLatencies(pass1.scrolls, changes, pass1.end),
+      cameraStart: cameraStartLatencies(changes, afterPass1.moveStarts, pass1.start, pass1.end),
+      stepTimedBy: timedBy,
+      jump: { ...jump, cameraOk: camera ? cameraMatches(camera, last.camera) : null },
+      heapAfterOnePassBytes,
+      heapAfterThreePassesBytes,
+      workers: end.workers,
+      errors: [...errors, ...end.mapErrors],
+      wallMs: performance.now() - started,
+    };
+  } finally {
+    await browser.close();
+  }
+}
