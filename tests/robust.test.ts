@@ -42,6 +42,21 @@ describe('keyboard only', () => {
   });
 });
 
+describe('screen readers', () => {
+  it('hear each step\'s title and what the map shows, politely', async () => {
+    const { page } = await openPage(browser, `${base}/?lang=en`, { reducedMotion: 'reduce' });
+    const live = page.locator('[aria-live="polite"]');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('[data-step="threats-and-a-secret-message"][aria-current="step"]');
+    await expect.poll(() => live.innerText()).toBe('Step 2 of 14: From threats to a secret message. The map shows: Pyongyang.');
+    // The map canvas is not a trap: Tab moves on from it.
+    await page.locator('.maplibregl-canvas').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))).toBe(false);
+    await page.context().close();
+  });
+});
+
 describe('text zoom', () => {
   it('doubles the text without horizontal scrolling or clipped cards', async () => {
     for (const viewport of [{ width: 1024, height: 700 }, { width: 375, height: 667 }]) {

@@ -1,0 +1,122 @@
+/**
+ * The benchmark's result: the JSON document written to disk, and the
+ * table printed for people.
+ */
+import type { BuildResult } from './build';
+import type { CspResult } from './cspCheck';
+import type { Machine } from './machine';
+import type { RunMetrics } from './measureRun';
+import { METRICS, type Summary, type Unit } from './metrics';
+import type { VariantId } from './variants';
+
+export interface VariantReport {
+  id: VariantId;
+  label: string;
+  packageName: string;
+  version: string;
+  outDir: string;
+  /** Null when run with --no-build. */
+  build: BuildResult | null;
+  /** `failed`: not one run measured; `reason` says why. */
+  status: 'ok' | 'failed';
+  reason?: string;
+  runs: RunMetrics[];
+  /** Why each failed run failed. */
+  failedRuns: string[];
+  summary: Summary | null;
+  /** Whether MapLibre started its worker from a blob: URL (refused by `worker-src 'self'`). */
+  blobWorker: boolean | null;
+  workers: Array<{ url: string; type: string }>;
+  csp: CspResult | null;
+}
+
+export interface BenchReport {
+  machine: Machine;
+  settings: { runs: number; pauseMs: number; viewport: { width: number; height: number }; variants: VariantId[] };
+  variants: VariantReport[];
+  /** Wall time of the whole benchmark, ms. */
+  wallMs: number;
+}
+
+const DIGITS: Record<Unit, number> = { ms: 0, KB: 1, MB: 1, n: 1 };
+
+function formatValue(value: number | null, unit: Unit): string {
+  if (value === null) return '—';
+  const digits = Number.isInteger(value) ? 0 : DIGITS[unit];
+  return value.toFixed(digits);
+}
+
+/** A cell: the median, and for times over several runs ± half the range as a share of the median. */
+function cell(entry: Summary[string] | undefined, unit: Unit): string {
+  if (!entry || entry.median === null) return '—';
+  const text = formatValue(entry.median, unit);
+  if (unit !== 'ms' || entry.n < 2 || entry.min === null || entry.max === null || entry.median < 1) return text;
+  const spread = Math.round(((entry.max - entry.min) / 2 / entry.median) * 100);
+  return `${text} ±${spread}%`;
+}
+
+function workerCell(v: VariantReport): string {
+  if (v.status === 'failed' || v.workers.length === 0) return '—';
+  const kinds = new Set(v.workers.map((w) => `${w.url.startsWith('blob:') ? 'blob:' : 'file'} ${w.type}`));
+  return `${v.workers.length}× ${[...kinds].join(', ')}`;
+}
+
+function cspCell(v: VariantReport): string {
+  if (!v.csp) return '—';
+  if (v.csp.mapPainted && v.csp.violations.length === 0) return 'map paints';
+  if (v.csp.mapPainted) return `paints, ${v.csp.violations.length} violations`;
+  return `NO MAP (${v.csp.violations.length} violations)`;
+}
+
+/** The report as a text table for the terminal. */
+export function renderTable(report: BenchReport): string {
+  const m = report.machine;
+  const lines: string[] = [];
+  lines.push(`Story-map benchmark, ${m.date}`);
+  lines.push(
+    `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB (${m.freeMemoryGiB} free), ${m.os}, node ${m.node}, Chromium ${m.chromium}, load avg ${m.loadAverage}`,
+  );
+  if (m.git) lines.push(`code: commit ${m.git.commit}${m.git.dirty ? ' + uncommitted changes' : ''}`);
+  const s = report.settings;
+  lines.push(
+    `${s.runs} cold runs per variant (fresh Chromium each), ${s.viewport.width}×${s.viewport.height}, ${s.pauseMs} ms per step; medians, times with ± half the range`,
+  );
+  lines.push('');
+
+  const variants = report.variants;
+  const labelWidth = Math.max(...METRICS.map((x) => x.label.length + 4), 34);
+  const columns = variants.map((v) => `${v.id}: ${v.label}`);
+  const widths = columns.map((c) => Math.max(c.length, 14));
+  const row = (label: string, cells: string[]) =>
+    `${label.padEnd(labelWidth)}${cells.map((c, i) => `  ${c.padStart(widths[i]!)}`).join('')}`.trimEnd();
+  const rule = '-'.repeat(labelWidth + widths.reduce((a, w) => a + w + 2, 0));
+
+  lines.push(row('', columns));
+  lines.push(rule);
+  lines.push(row('build time (s)', variants.map((v) => (v.build ? (v.build.ok ? (v.build.ms / 1000).toFixed(1) : 'FAILED') : 'skipped'))));
+  lines.push(row('runs measured', variants.map((v) => `${v.runs.length}/${v.runs.length + v.failedRuns.length}`)));
+  let group = '';
+  for (const metric of METRICS) {
+    if (metric.group !== group) {
+      group = metric.group;
+      lines.push(group);
+    }
+    lines.push(row(`  ${metric.label} (${metric.unit})`, variants.map((v) => cell(v.summary?.[metric.key], metric.unit))));
+  }
+  lines.push('other');
+  lines.push(row('  map camera right after the jump', variants.map((v) => (v.runs.length === 0 ? '—' : `${v.runs.filter((r) => r.jump.cameraOk).length}/${v.runs.length} ok`))));
+  lines.push(row('  workers (URL kind, type)', variants.map(workerCell)));
+  lines.push(row("  under CSP worker-src 'self'", variants.map(cspCell)));
+  lines.push(row('  page errors (all runs)', variants.map((v) => String(v.runs.reduce((n, r) => n + r.errors.length, 0)))));
+  lines.push(rule);
+
+  for (const v of variants) {
+    if (v.status === 'failed') lines.push(`${v.id}: could not run: ${v.reason ?? 'unknown reason'}`);
+    else if (v.failedRuns.length > 0) lines.push(`${v.id}: ${v.failedRuns.length} run(s) failed: ${v.failedRuns[0]}`);
+    if (v.csp && v.csp.violations.length > 0) lines.push(`${v.id}: CSP violations: ${v.csp.violations.slice(0, 3).join('; ')}`);
+    const errors = [...new Set(v.runs.flatMap((r) => r.errors))];
+    if (errors.length > 0) lines.push(`${v.id}: page errors: ${errors.slice(0, 3).join(' | ')}`);
+  }
+  lines.push(`total benchmark time: ${(report.wallMs / 1000).toFixed(0)} s`);
+  return lines.join('\n');
+}
