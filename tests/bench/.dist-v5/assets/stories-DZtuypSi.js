@@ -1,2 +1,0 @@
-const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["./trump-kim-summits-CYyPVJSc.js","./rolldown-runtime-4tVxZq34.js"])))=>i.map(i=>d[i]);
-import{d as e}from"./mount-D0Eg_zow.js";var t={"trump-kim-summits":()=>e(()=>import(`./trump-kim-summits-CYyPVJSc.js`).then(e=>e.n),__vite__mapDeps([0,1]),import.meta.url)};async function n(e){if(e&&Object.hasOwn(t,e))return(await t[e]()).default}export{n as t};
