@@ -47,6 +47,69 @@ describe('story fixtures', () => {
   });
 });
 
+describe('files the YAML parser cannot read', () => {
+  it('reports nesting too deep for the parser instead of crashing', () => {
+    // 100,000 levels of `- - - …`: the parser's own recursion overflows the stack (was an uncaught RangeError).
+    const text = readFileSync(join(fixtures, 'valid.yaml'), 'utf8').replace('places: [hanoi]', `places:\n      ${'- '.repeat(100_000)}x`);
+    let problems: string[] = [];
+    try {
+      checkStoryFile(join(fixtures, 'story.yaml'), text, refs, fixtures);
+    } catch (error) {
+      if (!(error instanceof StoryBuildError)) throw error;
+      problems = error.problems;
+    }
+    expect(problems).toEqual(['story.yaml:1:1 Maximum call stack size exceeded']);
+  });
+});
+
+describe('quotes across a paragraph break', () => {
+  // The article has "… Trump kwam per vliegtuig.\n\n„Soms moet je weglopen.” …": a paragraph break between two sentences.
+  const withQuote = (quote: string) =>
+    readFileSync(join(fixtures, 'valid.yaml'), 'utf8').replace('quote: Soms moet je weglopen.', `quote: ${quote}`);
+  const problems = (text: string): string[] => {
+    try {
+      checkStoryFile(join(fixtures, 'story.yaml'), text, refs, fixtures);
+      return [];
+    } catch (error) {
+      if (error instanceof StoryBuildError) return error.problems;
+      throw error;
+    }
+  };
+
+  it('accepts a quote that is verbatim but for white space: the break may be a space or a line break', () => {
+    expect(problems(withQuote('Trump kwam per vliegtuig. „Soms moet je weglopen.”'))).toEqual([]);
+    expect(problems(withQuote('|-\n          Trump kwam per vliegtuig.\n\n          „Soms moet je weglopen.”'))).toEqual([]);
+  });
+
+  it('rejects the same quote with the break removed: white space may differ, not disappear', () => {
+    expect(problems(withQuote('Trump kwam per vliegtuig.„Soms moet je weglopen.”'))).toEqual([
+      'story.yaml:20:16 steps[0].citations[0].quote: quote not found verbatim in source "article" (sources/article.txt); ' +
+        'closest passage: "Trump kwam per vliegtuig. „Soms moet je weglopen.”"',
+    ]);
+  });
+});
+
+describe('a quote found in other sources', () => {
+  it('names every source that has it verbatim', () => {
+    const text = readFileSync(join(fixtures, 'quote-wrong-source.yaml'), 'utf8').replace(
+      '    label: { nl: Interview, en: Interview }\n',
+      '    label: { nl: Interview, en: Interview }\n  - id: interview-copy\n    file: sources/interview.txt\n    date: 2019-02\n    language: nl\n    label: { nl: Kopie, en: Copy }\n',
+    );
+    let problems: string[] = [];
+    try {
+      checkStoryFile(join(fixtures, 'story.yaml'), text, refs, fixtures);
+    } catch (error) {
+      if (!(error instanceof StoryBuildError)) throw error;
+      problems = error.problems;
+    }
+    expect(problems).toEqual([
+      'story.yaml:31:16 steps[0].citations[0].quote: quote not found verbatim in source "article" (sources/article.txt); ' +
+        'closest passage: "„Soms moet je weglopen.”"; found verbatim in sources "interview" (sources/interview.txt), ' +
+        '"interview-copy" (sources/interview.txt): cite one of those',
+    ]);
+  });
+});
+
 describe('the real story', () => {
   it('loads and every citation was verified', () => {
     const { story } = loadStory(join(import.meta.dirname, '../..'), 'trump-kim-summits');

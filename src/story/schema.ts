@@ -33,10 +33,14 @@ export class StoryValidationError extends Error {
   }
 }
 
-/** `steps[3].citations[0].quote` */
+/** `steps[3].citations[0].quote`; a key that is not a plain name is quoted: `steps[0]["a b"]`. */
 export function formatPath(path: IssuePath): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (!/^[A-Za-z_][\w-]*$/.test(part)) out += `[${JSON.stringify(part)}]`;
+    else out += out ? `.${part}` : part;
+  }
   return out || '(document)';
 }
 
@@ -80,7 +84,18 @@ const stepDate = z
   .refine(
     (d) => d.split('/').length <= 2 && d.split('/').every((p) => isoDate.test(p)),
     'must be an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD", or an interval "start/end" of those',
-  );
+  )
+  .refine((d) => !d.split('/').every((p) => isoDate.test(p)) || d.split('/').every(isCalendarDay), {
+    error: (i) => `${show(i.input)} is not a day of the calendar`,
+  });
+
+/** `YYYY-MM-DD` names a day that exists (no 2019-02-29, no 2019-04-31); `YYYY` and `YYYY-MM` always do. */
+function isCalendarDay(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  if (d === undefined) return true;
+  const leap = y! % 4 === 0 && (y! % 100 !== 0 || y! % 400 === 0);
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m! - 1]!;
+}
 
 const camera = z.strictObject({
   center: z.tuple([
@@ -142,9 +157,10 @@ function zodIssues(error: z.ZodError): StoryIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
-      return { path: [...path, issue.keys[0]!], message: `unknown field "${issue.keys.join('", "')}"` };
+      return { path: [...path, issue.keys[0]!], message: `unknown field ${issue.keys.map((k) => show(k)).join(', ')}` };
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    // A missing field: no value of the wrong type or outside a list of known values (`language`), but none at all.
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
       const hint = path.at(-1) === 'citations' ? ': every step cites at least one source with a verbatim quote' : '';
       return { path, message: `is required${hint}` };
     }

@@ -20,7 +20,15 @@ export interface YamlFile {
 
 export function readYaml(source: string): YamlFile {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  let doc: Document;
+  try {
+    // logLevel 'error': no console warning for a mapping used as a key; it is reported as an unknown field.
+    doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  } catch (error) {
+    // The parser itself overflows the stack on some deep nesting (10,000 levels of `- - - …`): no position is known.
+    const message = error instanceof Error ? error.message : String(error);
+    return { data: undefined, errors: [{ message, position: { line: 1, column: 1 } }], positionOf: () => ({ line: 1, column: 1 }) };
+  }
   const pos = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
