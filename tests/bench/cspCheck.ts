@@ -34,11 +34,18 @@ export async function checkCsp(root: string, timeoutMs = 30_000): Promise<CspRes
       document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
     });
     await page.goto(`${server.url}/`, { waitUntil: 'load', timeout: timeoutMs });
-    const mapPainted = await page
-      .waitForFunction(() => (window as unknown as BenchWindow).__bench.data.mapIdle !== null, undefined, { timeout: timeoutMs, polling: 100 })
-      .then(() => true)
-      .catch(() => false);
-    return page.evaluate((mapPainted) => {
+    // Stop early once a worker is refused: without its worker MapLibre never loads, so waiting is pointless.
+    await page
+      .waitForFunction(
+        () =>
+          (window as unknown as BenchWindow).__bench.data.mapIdle !== null ||
+          (window as unknown as { violations: string[] }).violations.some((v) => v.startsWith('worker-src')),
+        undefined,
+        { timeout: timeoutMs, polling: 100 },
+      )
+      .catch(() => undefined);
+    const mapPainted = await page.evaluate(() => (window as unknown as BenchWindow).__bench.data.mapIdle !== null);
+    return await page.evaluate((mapPainted) => {
       const violations = [...new Set((window as unknown as { violations: string[] }).violations)];
       const status = document.querySelector('.sm-map')?.getAttribute('data-map-status') ?? null;
       return { mapPainted, status, violations };

@@ -8,8 +8,13 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /** What the probe records. Times are ms since navigation start; null until it happened. */
 export interface ProbeData {
-  /** First contentful paint (PerformanceObserver 'paint'). */
+  /** First contentful paint as presented on screen (the 'paint' entry's startTime). */
   fcp: number | null;
+  /**
+   * First contentful paint as painted by the renderer (the entry's `paintTime`), before the
+   * compositor and GPU process present it; with SwiftShader on a cold browser the two differ a lot.
+   */
+  fcpPaint: number | null;
   /** Latest largest-contentful-paint candidate. */
   lcp: number | null;
   /**
@@ -63,6 +68,7 @@ export function installProbe(): void {
   const now = () => performance.now();
   const data: ProbeData = {
     fcp: null,
+    fcpPaint: null,
     lcp: null,
     firstStepVisible: null,
     firstStepPaint: null,
@@ -102,7 +108,9 @@ export function installProbe(): void {
     }
   };
   observe('paint', (e) => {
-    if (e.name === 'first-contentful-paint') data.fcp = e.startTime;
+    if (e.name !== 'first-contentful-paint') return;
+    data.fcp = e.startTime;
+    data.fcpPaint = (e as PerformanceEntry & { paintTime?: number }).paintTime ?? null;
   });
   observe('largest-contentful-paint', (e) => {
     data.lcp = e.startTime;

@@ -64,8 +64,8 @@ function workerCell(v: VariantReport): string {
 function cspCell(v: VariantReport): string {
   if (!v.csp) return '—';
   if (v.csp.mapPainted && v.csp.violations.length === 0) return 'map paints';
-  if (v.csp.mapPainted) return `paints, ${v.csp.violations.length} violations`;
-  return `NO MAP (${v.csp.violations.length} violations)`;
+  const directives = [...new Set(v.csp.violations.map((x) => x.split(' ')[0]))].join(', ');
+  return v.csp.mapPainted ? `paints; violates ${directives}` : `NO MAP: violates ${directives || '?'}`;
 }
 
 /** The report as a text table for the terminal. */
@@ -84,31 +84,34 @@ export function renderTable(report: BenchReport): string {
   lines.push('');
 
   const variants = report.variants;
-  const labelWidth = Math.max(...METRICS.map((x) => x.label.length + 4), 34);
-  const columns = variants.map((v) => `${v.id}: ${v.label}`);
-  const widths = columns.map((c) => Math.max(c.length, 14));
-  const row = (label: string, cells: string[]) =>
-    `${label.padEnd(labelWidth)}${cells.map((c, i) => `  ${c.padStart(widths[i]!)}`).join('')}`.trimEnd();
-  const rule = '-'.repeat(labelWidth + widths.reduce((a, w) => a + w + 2, 0));
-
-  lines.push(row('', columns));
-  lines.push(rule);
-  lines.push(row('build time (s)', variants.map((v) => (v.build ? (v.build.ok ? (v.build.ms / 1000).toFixed(1) : 'FAILED') : 'skipped'))));
-  lines.push(row('runs measured', variants.map((v) => `${v.runs.length}/${v.runs.length + v.failedRuns.length}`)));
+  // Rows first, widths after: a column is as wide as its widest cell. A row without cells is a section title.
+  const rows: Array<[string, string[]]> = [];
+  rows.push(['build time (s)', variants.map((v) => (v.build ? (v.build.ok ? (v.build.ms / 1000).toFixed(1) : 'FAILED') : 'skipped'))]);
+  rows.push(['runs measured', variants.map((v) => `${v.runs.length}/${v.runs.length + v.failedRuns.length}`)]);
   let group = '';
   for (const metric of METRICS) {
     if (metric.group !== group) {
       group = metric.group;
-      lines.push(group);
+      rows.push([group, []]);
     }
-    lines.push(row(`  ${metric.label} (${metric.unit})`, variants.map((v) => cell(v.summary?.[metric.key], metric.unit))));
+    rows.push([`  ${metric.label} (${metric.unit})`, variants.map((v) => cell(v.summary?.[metric.key], metric.unit))]);
   }
-  lines.push('other');
-  lines.push(row('  map camera right after the jump', variants.map((v) => (v.runs.length === 0 ? '—' : `${v.runs.filter((r) => r.jump.cameraOk).length}/${v.runs.length} ok`))));
-  lines.push(row('  workers (URL kind, type)', variants.map(workerCell)));
-  lines.push(row("  under CSP worker-src 'self'", variants.map(cspCell)));
-  lines.push(row('  page errors (all runs)', variants.map((v) => String(v.runs.reduce((n, r) => n + r.errors.length, 0)))));
-  lines.push(rule);
+  rows.push(['other', []]);
+  rows.push([
+    '  map camera right after the jump',
+    variants.map((v) => (v.runs.length === 0 ? '—' : `${v.runs.filter((r) => r.jump.cameraOk).length}/${v.runs.length} ok`)),
+  ]);
+  rows.push(['  workers (URL kind, type)', variants.map(workerCell)]);
+  rows.push(["  under CSP worker-src 'self'", variants.map(cspCell)]);
+  rows.push(['  page errors (all runs)', variants.map((v) => String(v.runs.reduce((n, r) => n + r.errors.length, 0)))]);
+
+  const header = variants.map((v) => `${v.id}: ${v.label}`);
+  const labelWidth = Math.max(...rows.filter(([, cells]) => cells.length > 0).map(([label]) => label.length)) + 1;
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(([, cells]) => cells[i]?.length ?? 0)));
+  const line = (label: string, cells: string[]) =>
+    `${label.padEnd(labelWidth)}${cells.map((c, i) => `  ${c.padStart(widths[i]!)}`).join('')}`.trimEnd();
+  const rule = '-'.repeat(labelWidth + widths.reduce((sum, w) => sum + w + 2, 0));
+  lines.push(line('', header), rule, ...rows.map(([label, cells]) => line(label, cells)), rule);
 
   for (const v of variants) {
     if (v.status === 'failed') lines.push(`${v.id}: could not run: ${v.reason ?? 'unknown reason'}`);
