@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const artifacts = join(import.meta.dirname, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -101,4 +102,33 @@ export async function waitForCamera(
     await page.waitForTimeout(100);
   }
   throw new Error(`camera did not reach ${JSON.stringify(camera)}; last ${JSON.stringify(last && { ...last, visible: undefined })}`);
+}
+
+/**
+ * One Chromium for a test file, launched before its tests and closed after;
+ * `open` loads a page of the story's server, and every test's pages are
+ * closed when it ends (many live WebGL maps would slow the rest down).
+ * `opened` keeps what each page requested and logged, for the final checks.
+ */
+export function useBrowser(baseUrl: string) {
+  let browser: Browser | undefined;
+  const opened: TrackedPage[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterEach(async () => {
+    for (const { page } of opened) if (!page.isClosed()) await page.context().close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    opened,
+    browser: () => browser!,
+    async open(path: string, context: BrowserContextOptions = {}) {
+      const tracked = await openPage(browser!, `${baseUrl}${path}`, context);
+      opened.push(tracked);
+      return tracked;
+    },
+  };
 }

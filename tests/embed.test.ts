@@ -1,27 +1,12 @@
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { artifacts, launch, openPage, type TrackedPage } from './browser';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { artifacts, useBrowser } from './browser';
 
 const base = inject('baseUrl');
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-async function open(path: string, options: Parameters<typeof openPage>[2] = {}) {
-  const tracked = await openPage(browser, `${base}${path}`, options);
-  opened.push(tracked);
-  return tracked;
-}
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  for (const { page } of opened) if (!page.isClosed()) await page.context().close();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser(base);
+const opened = session.opened;
+const open = session.open;
 
 /** Scroll the host page so that the middle of `selector` (inside `host`'s shadow root) is mid-screen. */
 async function centreInShadow(page: Page, hostSelector: string, step: string) {
@@ -182,7 +167,7 @@ describe('the iframe with the host helper', () => {
 
 describe('the iframe without the helper', () => {
   it('keeps a fixed height and scrolls the story inside, opening at its deep link', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 } });
     const page = await ctx.newPage();
     const host = `<!doctype html><meta charset="utf-8"><title>no helper</title><p>Article text.</p>
       <iframe id="f" src="/embed.html?story=trump-kim-summits&step=singapore&lang=en" style="width:760px;height:500px;border:0"></iframe>`;
@@ -258,7 +243,7 @@ const PLAIN = HOSTILE.replace(/<script.*<\/story-map>/s, '');
 
 describe('style isolation', () => {
   it('keeps the story intact under hostile host CSS, and leaves the host untouched', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 } });
     const page = await ctx.newPage();
     await page.route(`${base}/hostile.html`, (route) => route.fulfill({ contentType: 'text/html', body: HOSTILE }));
     await page.route(`${base}/plain.html`, (route) => route.fulfill({ contentType: 'text/html', body: PLAIN }));

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { artifacts, launch, openPage, waitForCamera, waitForMap, type TrackedPage } from './browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { artifacts, launch, useBrowser, openPage, waitForCamera, waitForMap } from './browser';
 
 interface ExportedStep {
   id: string;
@@ -20,28 +20,12 @@ const steps = story.steps;
 const last = steps[steps.length - 1]!;
 const stepIndex = (id: string) => steps.findIndex((s) => s.id === id);
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-async function open(path: string, options: Parameters<typeof openPage>[2] = {}) {
-  const tracked = await openPage(browser, `${base}${path}`, options);
-  opened.push(tracked);
-  return tracked;
-}
-
+const session = useBrowser(base);
+const opened = session.opened;
+const open = session.open;
 const activeStep = (page: Page) => page.getAttribute('[aria-current="step"]', 'data-step');
 const waitActive = (page: Page, id: string) => page.waitForSelector(`[data-step="${id}"][aria-current="step"]`, { timeout: 15_000 });
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterEach(async () => {
-  // Each test's page is closed when it ends: many live WebGL maps would slow the rest down.
-  for (const { page } of opened) if (!page.isClosed()) await page.context().close();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the story page', () => {
   it('renders the offline basemap, the places and the first step', async () => {
@@ -272,7 +256,7 @@ describe('when the WebGL context is lost', () => {
 
 describe('text first', () => {
   it('serves every step, quote and source label in the HTML, readable without JavaScript', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 800, height: 600 }, javaScriptEnabled: false });
+    const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 }, javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(`${base}/`);
     expect(await page.locator('[data-step]').count()).toBe(steps.length);
