@@ -6,6 +6,7 @@ import { embedHostPlugin } from './src/build/embedHostPlugin';
 import { prerenderPlugin } from './src/build/prerenderPlugin';
 import { budgetPlugin } from './src/build/budgetPlugin';
 import { licensesPlugin } from './src/build/licenses';
+import { preloadPlugin } from './src/build/preloadPlugin';
 
 const repo = import.meta.dirname;
 
@@ -19,7 +20,7 @@ export default defineConfig(({ mode }) => ({
   // Relative URLs, so the built site and its embeds work from any folder or host.
   base: './',
   // Hydratable output for the prerendered page; plain client code under Vitest, whose DOM tests need Solid's browser build.
-  plugins: [solid({ ssr: mode !== 'test' }), storyPlugin(repo), embedHostPlugin(repo), prerenderPlugin(repo), licensesPlugin(repo), budgetPlugin()],
+  plugins: [solid({ ssr: mode !== 'test' }), storyPlugin(repo), embedHostPlugin(repo), prerenderPlugin(repo), preloadPlugin(), licensesPlugin(repo), budgetPlugin()],
   build: {
     outDir: resolve(repo, 'dist'),
     emptyOutDir: true,
@@ -33,8 +34,11 @@ export default defineConfig(({ mode }) => ({
         embed: resolve(repo, 'src/embed/element.tsx'),
       },
       output: {
-        // MapLibre in a chunk of its own: it is measured and cached apart from the app.
-        manualChunks: (id) => (id.includes('/node_modules/maplibre-gl/') ? 'maplibre' : undefined),
+        // MapLibre in a chunk of its own: it is measured and cached apart from the app. Its CSS apart from
+        // its JS: the pages import the CSS statically, which would make the whole 1 MB JS chunk a static
+        // import of the page, evaluated before the page's own script runs.
+        manualChunks: (id) =>
+          id.includes('/node_modules/maplibre-gl/') ? (id.endsWith('.css') ? 'maplibre-css' : 'maplibre') : undefined,
         entryFileNames: (chunk) => (STABLE_ENTRIES.has(chunk.name) ? '[name].js' : 'assets/[name]-[hash].js'),
       },
     },

@@ -1,17 +1,29 @@
-import story from 'virtual:story/trump-kim-summits';
-import { hydrateStory, mountStory } from './ui/mount';
-import { readUrl } from './ui/urlState';
-import { loadMapData } from './map/mapData';
+import { afterFirstPaint } from './ui/afterFirstPaint';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
 
+/**
+ * The full page. Its HTML already holds the whole story (prerendered) and
+ * preloads every module below without running them, so the order here is
+ * only about the main thread: first the served text paints, then MapLibre
+ * is evaluated (its worker starts booting at once), then the text is
+ * hydrated, and the map is created when hydration mounts it.
+ */
 const container = document.getElementById('story');
 if (container) {
-  // Start fetching the map code and data now, in parallel with hydrating the text; MapView reuses both.
+  const prerendered = container.hasAttribute('data-prerendered');
+  if (prerendered) await afterFirstPaint();
+  // Asked for first, so that when both are preloaded MapLibre is evaluated first and its worker boots while the
+  // text hydrates; never awaited here: on a slow network the text hydrates without waiting for the map.
   void import('./map/createStoryMap');
-  void loadMapData();
+  void import('./map/mapData').then((m) => m.loadMapData());
+  const [{ default: story }, { hydrateStory, mountStory }, { readUrl }] = await Promise.all([
+    import('virtual:story/trump-kim-summits'),
+    import('./ui/mount'),
+    import('./ui/urlState'),
+  ]);
   const url = readUrl(location, story.steps.map((s) => s.id));
-  if (container.hasAttribute('data-prerendered')) {
+  if (prerendered) {
     // The HTML was rendered for the first step in Dutch: hydrate exactly that, then apply the address.
     hydrateStory(container, {
       story,

@@ -75,6 +75,11 @@ export async function mapSnapshot(page: Page): Promise<MapSnapshot> {
   });
 }
 
+/** The served page reads at once; its keys and buttons work once the app has hydrated it. */
+export async function waitInteractive(page: Page): Promise<void> {
+  await page.waitForSelector('.sm-app[data-interactive]', { state: 'attached', timeout: 30_000 });
+}
+
 export async function waitForMap(page: Page): Promise<void> {
   await page.waitForSelector('.sm-map[data-map-status="ready"]', { timeout: 60_000 });
 }

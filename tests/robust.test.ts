@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { artifacts, launch, openPage, waitForCamera, waitForMap } from './browser';
+import { artifacts, launch, openPage, waitForCamera, waitForMap, waitInteractive } from './browser';
 
 const base = inject('baseUrl');
 const story = JSON.parse(readFileSync(join(import.meta.dirname, '../dist/stories/trump-kim-summits.json'), 'utf8')) as {
@@ -46,6 +46,7 @@ describe('screen readers', () => {
   it('hear each step\'s title and what the map shows, politely', async () => {
     const { page } = await openPage(browser, `${base}/?lang=en`, { reducedMotion: 'reduce' });
     const live = page.locator('[aria-live="polite"]');
+    await waitInteractive(page);
     await page.keyboard.press('ArrowDown');
     await page.waitForSelector('[data-step="threats-and-a-secret-message"][aria-current="step"]');
     await expect.poll(() => live.innerText()).toBe('Step 2 of 14: From threats to a secret message. The map shows: Pyongyang.');

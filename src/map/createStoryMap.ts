@@ -1,9 +1,10 @@
-import { Map as MapLibreMap, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, prewarm, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection } from 'geojson';
 import { STORY_LAYERS, type Lang } from '../story/model';
 import type { MapData } from './mapData';
-import { buildStyle, highlightFilter, routeGradient, STORY_LAYER_IDS } from './style';
+import { buildStyle, highlightFilter, STORY_LAYER_IDS } from './style';
+import { routeCoordinates, routeUpTo } from './routeLine';
 import { createPlaceMarkers, type MarkerPlace, type PlaceMarkerOptions } from './placeMarkers';
 import { createCountryLabels } from './countryLabels';
 import { THEME } from './theme';
@@ -11,6 +12,9 @@ import { zoomOffset, type MapState } from './mapState';
 
 // maplibre-gl 6 is ESM-only and cannot locate its worker inside a Vite bundle by itself.
 setWorkerUrl(workerUrl);
+// Start the worker now: it boots (fetch, compile, evaluate) in parallel with the
+// WebGL context and shader set-up of \`new Map\`, instead of after them.
+prewarm();
 
 const COOPERATIVE_HINTS: Record<Lang, Record<string, string>> = {
   nl: {
@@ -61,19 +65,20 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
       geometry: { type: 'Point', coordinates: p.coordinates },
     })),
   };
-  const style = buildStyle(THEME, {
-    basemap: options.data.basemap,
-    train: options.data.train,
-    flights: options.data.flights,
-    places: placesGeoJson,
-  });
+  const style = buildStyle(
+    THEME,
+    { basemap: options.data.basemap, train: options.data.train, flights: options.data.flights, places: placesGeoJson },
+    options.initial,
+  );
+  const route = routeCoordinates(options.data.train);
   const { camera } = options.initial;
   const offset = () => zoomOffset(options.container.clientWidth, options.container.clientHeight);
+  const initialOffset = offset();
   const map = new MapLibreMap({
     container: options.container,
     style,
     center: camera.center,
-    zoom: camera.zoom + offset(),
+    zoom: camera.zoom + initialOffset,
     bearing: camera.bearing,
     pitch: camera.pitch,
     attributionControl: { compact: true, customAttribution: 'Natural Earth' },
@@ -92,46 +97,52 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
 
   const countries = createCountryLabels(map, options.data.countryLabels, options.lang);
   const markers = createPlaceMarkers(map, options.places, options);
-  let current: MapState | null = null;
+  // The style and the camera were built in the initial state: the first render only applies what changed since.
+  let current: MapState = options.initial;
+  let appliedOffset = initialOffset;
   let loaded = false;
   let pending: MapState = options.initial;
-  let appliedOffset: number | undefined;
+  let shown = false;
+  options.container.dataset.zoomOffset = String(initialOffset);
 
   const layerIds = (layer: (typeof STORY_LAYERS)[number]) => STORY_LAYER_IDS[layer];
   const render = (next: MapState) => {
     const prev = current;
     for (const layer of STORY_LAYERS) {
       const on = next.layers.includes(layer);
-      if (prev && prev.layers.includes(layer) === on) continue;
+      if (prev.layers.includes(layer) === on) continue;
       for (const id of layerIds(layer)) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
     }
-    if (!prev || prev.routeProgress !== next.routeProgress) {
-      map.setPaintProperty('train-route', 'line-gradient', routeGradient(next.routeProgress, THEME.train));
+    if (prev.routeProgress !== next.routeProgress) {
+      map.getSource<GeoJSONSource>('train-progress')?.setData(routeUpTo(route, next.routeProgress));
     }
-    if (!prev || prev.highlighted.join() !== next.highlighted.join()) {
+    if (prev.highlighted.join() !== next.highlighted.join()) {
       map.setFilter('place-halo', highlightFilter(next.highlighted));
       markers.setHighlighted(next.highlighted);
     }
     const fit = offset();
-    if (!prev || !sameCamera(prev.camera, next.camera) || fit !== appliedOffset) {
+    if (!sameCamera(prev.camera, next.camera) || fit !== appliedOffset) {
       appliedOffset = fit;
       options.container.dataset.zoomOffset = String(fit);
       const target = { ...next.camera, zoom: next.camera.zoom + fit };
-      if (options.reducedMotion) map.jumpTo(target);
+      // Before the first paint (a deep link, a scroll during loading) there is nothing to fly from.
+      if (options.reducedMotion || !shown) map.jumpTo(target);
       // flyTo stops any move under way, so a fast scroll never queues flights.
       else map.flyTo({ ...target, maxDuration: 2500, essential: false });
     }
+    shown = true;
     options.container.dataset.mapStep = next.stepId;
     current = next;
   };
 
+  markers.setHighlighted(options.initial.highlighted);
   map.once('load', () => {
     loaded = true;
     render(pending);
   });
   // A resize (rotation, a phone's toolbar, an embed's new width) refits the step's framing.
   map.on('resize', () => {
-    if (loaded && current) render(current);
+    if (loaded) render(current);
   });
   map.on('error', (event) => {
     console.warn('[story-map]', event.error?.message ?? event);

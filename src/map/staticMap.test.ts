@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { drawStep, lineUpTo, project } from './staticMap';
+import { drawStep } from './staticMap';
+import { project } from './mercator';
 import type { MapData } from './mapData';
 import type { MapState } from './mapState';
 
@@ -33,21 +34,6 @@ const places = [
   { id: 'hanoi', name: { nl: 'Hanoi', en: 'Hanoi' }, kind: 'city' as const, coordinates: [105.85, 21.03] as [number, number] },
   { id: 'hotel', name: { nl: 'Hotel', en: 'Hotel' }, kind: 'venue' as const, coordinates: [105.856, 21.025] as [number, number] },
 ];
-
-describe('project', () => {
-  it('is Web Mercator on a 512 px world, as MapLibre draws it', () => {
-    expect(project([0, 0], 0)).toEqual([256, 256]);
-    expect(project([180, 0], 1)[0]).toBeCloseTo(1024);
-    expect(project([0, 85.05], 0)[1]).toBeCloseTo(0, 0);
-  });
-});
-
-describe('lineUpTo', () => {
-  it('cuts a line at a fraction of its drawn length', () => {
-    expect(lineUpTo([[0, 0], [10, 0], [20, 0]], 0.75)).toEqual([[0, 0], [10, 0], [15, 0]]);
-    expect(lineUpTo([[0, 0], [10, 0]], 1)).toEqual([[0, 0], [10, 0]]);
-  });
-});
 
 describe('drawStep', () => {
   it('draws the countries in view and leaves out the rest', () => {

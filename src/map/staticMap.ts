@@ -4,6 +4,8 @@ import type { MapData } from './mapData';
 import type { MapState } from './mapState';
 import { STORY_LAYER_IDS } from './style';
 import { isNestedVenue, VENUE_MIN_ZOOM, type VenuePlace } from './venues';
+import { project } from './mercator';
+import { lineUpTo } from './routeLine';
 
 /** A drawing of a step's map, in SVG user units of a `width`×`height` view box. */
 export interface StaticDrawing {
@@ -13,18 +15,6 @@ export interface StaticDrawing {
   lines: { kind: 'border' | 'coast' | 'demarcation' | 'train' | 'ghost' | 'af1'; d: string }[];
   places: { id: string; x: number; y: number; name: Localized; highlighted: boolean }[];
   labels: { x: number; y: number; name: Localized }[];
-}
-
-/** MapLibre's world is 512 px wide at zoom 0. */
-const TILE = 512;
-
-/** Web Mercator, as MapLibre projects: world pixels at `zoom`. */
-export function project([lon, lat]: Position, zoom: number): [number, number] {
-  const scale = TILE * 2 ** zoom;
-  const phi = (Math.max(-85.05, Math.min(85.05, lat!)) * Math.PI) / 180;
-  const x = ((lon! + 180) / 360) * scale;
-  const y = ((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * scale;
-  return [x, y];
 }
 
 /** Projects into the view of `camera` (bearing and pitch are ignored: a drawing stays north-up and flat). */
@@ -78,28 +68,6 @@ function geometryPath(geometry: Geometry, toView: (p: Position) => [number, numb
 const linesOf = (fc: FeatureCollection, filter: (f: Feature) => boolean = () => true) =>
   fc.features.filter((f) => filter(f) && (f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString'));
 
-/** The part of a LineString up to `fraction` of its drawn length, as the live map's gradient shows it. */
-export function lineUpTo(coords: readonly Position[], fraction: number, zoom = 0): Position[] {
-  if (fraction >= 1) return [...coords];
-  const pts = coords.map((c) => project(c, zoom));
-  const seg = pts.slice(1).map((p, i) => Math.hypot(p[0] - pts[i]![0], p[1] - pts[i]![1]));
-  let left = seg.reduce((a, b) => a + b, 0) * Math.max(0, fraction);
-  const out: Position[] = [coords[0]!];
-  for (let i = 0; i < seg.length; i++) {
-    if (left >= seg[i]!) {
-      out.push(coords[i + 1]!);
-      left -= seg[i]!;
-      continue;
-    }
-    const t = seg[i]! > 0 ? left / seg[i]! : 0;
-    const a = coords[i]!;
-    const b = coords[i + 1]!;
-    out.push([a[0]! + (b[0]! - a[0]!) * t, a[1]! + (b[1]! - a[1]!) * t]);
-    break;
-  }
-  return out;
-}
-
 /**
  * The step's map as a flat drawing: countries, borders, the layers the step
  * shows, and its places — for readers without WebGL, and for print.
@@ -129,7 +97,7 @@ export function drawStep(
   if (on('train-route')) {
     for (const f of linesOf(data.train)) {
       if (f.geometry.type !== 'LineString') continue;
-      const d = pathOf(lineUpTo(f.geometry.coordinates, state.routeProgress, state.camera.zoom), toView, false, bounds);
+      const d = pathOf(lineUpTo(f.geometry.coordinates, state.routeProgress), toView, false, bounds);
       if (d) lines.push({ kind: 'train', d });
     }
   }

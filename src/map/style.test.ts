@@ -3,16 +3,21 @@ import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { STORY_LAYERS } from '../story/model';
-import { buildStyle, highlightFilter, routeGradient, STORY_LAYER_IDS } from './style';
+import { buildStyle, highlightFilter, STORY_LAYER_IDS } from './style';
 import { THEME } from './theme';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const style = buildStyle(THEME, {
+const train: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [{ type: 'Feature', properties: { id: 'train' }, geometry: { type: 'LineString', coordinates: [[0, 0], [10, 0], [20, 0]] } }],
+};
+const data = {
   basemap: { countries: empty as never, borders: empty as never, coastline: empty as never, demarcation: empty as never },
-  train: empty,
+  train,
   flights: empty,
   places: empty,
-});
+};
+const style = buildStyle(THEME, data);
 
 describe('buildStyle', () => {
   it('is a valid MapLibre style', () => {
@@ -39,22 +44,22 @@ describe('buildStyle', () => {
     }
   });
 
-  it('stays valid with a partly drawn route and highlighted places', () => {
-    const s: StyleSpecification = structuredClone(style);
-    const route = s.layers.find((l) => l.id === 'train-route')!;
-    (route.paint as Record<string, unknown>)['line-gradient'] = routeGradient(0.37, THEME.train);
-    const halo = s.layers.find((l) => l.id === 'place-halo')!;
-    (halo as { filter: unknown }).filter = highlightFilter(['hanoi', 'pyongyang']);
+  it('is built in the state of the step the map opens at: its layers, its part of the route, its places', () => {
+    const s = buildStyle(THEME, data, { layers: ['train-route', 'ghost-flight'], routeProgress: 0.75, highlighted: ['hanoi', 'pyongyang'] });
     expect(validateStyleMin(s as never)).toEqual([]);
+    const visibility = new Map(s.layers.map((l) => [l.id, l.layout && 'visibility' in l.layout ? l.layout.visibility : undefined]));
+    for (const id of [...STORY_LAYER_IDS['train-route'], ...STORY_LAYER_IDS['ghost-flight']]) expect(visibility.get(id), id).toBe('visible');
+    for (const id of [...STORY_LAYER_IDS['af1-home'], ...STORY_LAYER_IDS['demarcation-line']]) expect(visibility.get(id), id).toBe('none');
+    const drawn = (s.sources['train-progress'] as { data: FeatureCollection }).data;
+    const coords = (drawn.features[0]!.geometry as { coordinates: number[][] }).coordinates;
+    expect(coords.slice(0, 2)).toEqual([[0, 0], [10, 0]]);
+    expect(coords[2]![0]).toBeCloseTo(15, 9);
+    expect((s.layers.find((l) => l.id === 'place-halo') as { filter: unknown }).filter).toEqual(highlightFilter(['hanoi', 'pyongyang']));
   });
-});
 
-describe('routeGradient', () => {
-  it('draws up to the given fraction and hides the rest', () => {
-    expect(routeGradient(0.4, '#000')).toEqual(['step', ['line-progress'], '#000', 0.4, 'rgba(0, 0, 0, 0)']);
-  });
-  it('clamps to 0..1 and draws the whole line at 1', () => {
-    expect(routeGradient(3, '#000')).toEqual(['step', ['line-progress'], '#000', 2, '#000']);
-    expect(routeGradient(-1, '#000')[3]).toBeGreaterThan(0);
+  it('draws the route as a plain line, with no line-gradient shader to compile on the first step that shows it', () => {
+    const route = style.layers.find((l) => l.id === 'train-route')!;
+    expect(route.paint).not.toHaveProperty('line-gradient');
+    expect(JSON.stringify(style.layers)).not.toContain('line-progress');
   });
 });

@@ -4,8 +4,10 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { StoryLayer } from '../story/model';
+import { STORY_LAYERS, type StoryLayer } from '../story/model';
 import type { BasemapData } from './basemap';
+import type { MapState } from './mapState';
+import { routeCoordinates, routeUpTo } from './routeLine';
 import { FOCUS_COUNTRIES, type Theme } from './theme';
 
 export interface StyleData {
@@ -26,51 +28,72 @@ export const STORY_LAYER_IDS: Record<StoryLayer, readonly string[]> = {
   'demarcation-line': ['demarcation-highlight'],
 };
 
-/** The part of the train route drawn: solid up to `progress` (0..1), transparent after. */
-export function routeGradient(progress: number, colour: string): ExpressionSpecification {
-  const p = Math.min(1, Math.max(0, progress));
-  if (p >= 1) return ['step', ['line-progress'], colour, 2, colour];
-  // `line-gradient` needs a colour at every progress; a 0-alpha tail hides the rest.
-  return ['step', ['line-progress'], colour, Math.max(p, 1e-6), 'rgba(0, 0, 0, 0)'];
+type BasemapKind = 'country' | 'coast' | 'border' | 'demarcation';
+
+/** The basemap's four layers as one collection, each feature tagged with its `kind`. */
+function basemapCollection(basemap: BasemapData): FeatureCollection {
+  const tagged = (fc: FeatureCollection, kind: BasemapKind) =>
+    fc.features.map((f) => ({ ...f, properties: { ...f.properties, kind } }));
+  return {
+    type: 'FeatureCollection',
+    features: [
+      ...tagged(basemap.countries, 'country'),
+      ...tagged(basemap.coastline, 'coast'),
+      ...tagged(basemap.borders, 'border'),
+      ...tagged(basemap.demarcation, 'demarcation'),
+    ],
+  };
 }
 
-const hidden = { visibility: 'none' } as const;
+/** The style's part of a map state: which story layers show, how much of the route, which places glow. */
+export type StyleState = Pick<MapState, 'layers' | 'routeProgress' | 'highlighted'>;
+
+const NOTHING_SHOWN: StyleState = { layers: [], routeProgress: 1, highlighted: [] };
 
 /**
  * The whole map style, offline: every source is inline GeoJSON, no glyphs,
- * sprites or tiles are requested (labels are HTML markers). Story layers
- * start hidden; the step's map state switches them.
+ * sprites or tiles are requested (labels are HTML markers). It is built in
+ * the state of the step the map opens at, so the first paint needs no
+ * further style change (each one would re-tile a source in the worker).
  */
-export function buildStyle(theme: Theme, data: StyleData): StyleSpecification {
+export function buildStyle(theme: Theme, data: StyleData, state: StyleState = NOTHING_SHOWN): StyleSpecification {
+  const shown = new Set(STORY_LAYERS.filter((l) => state.layers.includes(l)).flatMap((l) => STORY_LAYER_IDS[l]));
+  const visibility = (id: string) => ({ visibility: shown.has(id) ? ('visible' as const) : ('none' as const) });
   const byId = (id: string): ExpressionSpecification => ['==', ['get', 'id'], id];
+  const kind = (k: BasemapKind): ExpressionSpecification => ['==', ['get', 'kind'], k];
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': theme.sea } },
     {
       id: 'countries',
       type: 'fill',
-      source: 'countries',
+      source: 'basemap',
+      filter: kind('country'),
       paint: {
         'fill-color': ['match', ['get', 'id'], [...FOCUS_COUNTRIES], theme.landFocus, theme.land],
-        'fill-antialias': true,
+        // No outline pass: the coastline and border lines draw every edge, and one shader program fewer makes the first paint sooner.
+        'fill-antialias': false,
       },
     },
     {
       id: 'coastline',
       type: 'line',
-      source: 'coastline',
+      source: 'basemap',
+      filter: kind('coast'),
       paint: { 'line-color': theme.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4] },
     },
     {
       id: 'borders',
       type: 'line',
-      source: 'borders',
+      source: 'basemap',
+      filter: kind('border'),
       layout: { 'line-join': 'round' },
       paint: { 'line-color': theme.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.7, 8, 1.5] },
     },
     {
       id: 'demarcation',
       type: 'line',
-      source: 'demarcation',
+      source: 'basemap',
+      filter: kind('demarcation'),
       paint: {
         'line-color': theme.demarcation,
         'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 2],
@@ -80,8 +103,9 @@ export function buildStyle(theme: Theme, data: StyleData): StyleSpecification {
     {
       id: 'demarcation-highlight',
       type: 'line',
-      source: 'demarcation',
-      layout: hidden,
+      source: 'basemap',
+      filter: kind('demarcation'),
+      layout: visibility('demarcation-highlight'),
       paint: {
         'line-color': theme.demarcation,
         'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2, 9, 5],
@@ -92,25 +116,24 @@ export function buildStyle(theme: Theme, data: StyleData): StyleSpecification {
     {
       id: 'train-route-planned',
       type: 'line',
-      source: 'train',
-      filter: ['==', ['geometry-type'], 'LineString'],
-      layout: { ...hidden, 'line-join': 'round' },
+      source: 'routes',
+      filter: ['all', ['==', ['geometry-type'], 'LineString'], byId('train')],
+      layout: { ...visibility('train-route-planned'), 'line-join': 'round' },
       paint: { 'line-color': theme.trainPlanned, 'line-width': 2, 'line-dasharray': [2, 2] },
     },
     {
       id: 'train-route',
       type: 'line',
-      source: 'train',
-      filter: ['==', ['geometry-type'], 'LineString'],
-      layout: { ...hidden, 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-width': 4, 'line-gradient': routeGradient(1, theme.train) },
+      source: 'train-progress',
+      layout: { ...visibility('train-route'), 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': theme.train, 'line-width': 4 },
     },
     {
       id: 'train-stations',
       type: 'circle',
-      source: 'train',
+      source: 'routes',
       filter: ['==', ['geometry-type'], 'Point'],
-      layout: hidden,
+      layout: visibility('train-stations'),
       paint: {
         'circle-radius': 3,
         'circle-color': '#ffffff',
@@ -121,24 +144,24 @@ export function buildStyle(theme: Theme, data: StyleData): StyleSpecification {
     {
       id: 'ghost-flight',
       type: 'line',
-      source: 'flights',
+      source: 'routes',
       filter: byId('ghost'),
-      layout: { ...hidden, 'line-cap': 'round' },
+      layout: { ...visibility('ghost-flight'), 'line-cap': 'round' },
       paint: { 'line-color': theme.ghost, 'line-width': 3, 'line-dasharray': [0.5, 2], 'line-opacity': 0.9 },
     },
     {
       id: 'af1-home',
       type: 'line',
-      source: 'flights',
+      source: 'routes',
       filter: byId('af1-home'),
-      layout: { ...hidden, 'line-cap': 'round' },
+      layout: { ...visibility('af1-home'), 'line-cap': 'round' },
       paint: { 'line-color': theme.af1, 'line-width': 3 },
     },
     {
       id: 'place-halo',
       type: 'circle',
       source: 'places',
-      filter: ['in', ['get', 'id'], ['literal', []]],
+      filter: highlightFilter(state.highlighted),
       paint: {
         'circle-radius': 14,
         'circle-color': theme.placeHalo,
@@ -152,14 +175,13 @@ export function buildStyle(theme: Theme, data: StyleData): StyleSpecification {
   return {
     version: 8,
     name: 'story-offline',
+    // Few sources, because each is tiled apart in the worker and the first paint waits for all of them.
     sources: {
-      countries: { type: 'geojson', data: data.basemap.countries },
-      coastline: { type: 'geojson', data: data.basemap.coastline },
-      borders: { type: 'geojson', data: data.basemap.borders },
-      demarcation: { type: 'geojson', data: data.basemap.demarcation },
-      // lineMetrics enables `line-progress`, which draws the route progressively.
-      train: { type: 'geojson', data: data.train, lineMetrics: true },
-      flights: { type: 'geojson', data: data.flights },
+      basemap: { type: 'geojson', data: basemapCollection(data.basemap) },
+      routes: { type: 'geojson', data: { type: 'FeatureCollection', features: [...data.train.features, ...data.flights.features] } },
+      // The drawn part of the route: replaced as the reader scrolls (a plain line needs no
+      // line-gradient shader, whose compilation would stall the first step that shows it).
+      'train-progress': { type: 'geojson', data: routeUpTo(routeCoordinates(data.train), state.routeProgress) },
       places: { type: 'geojson', data: data.places },
     },
     layers,

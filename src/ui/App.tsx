@@ -96,6 +96,8 @@ export function App(props: AppOptions) {
   };
 
   onMount(() => {
+    // The prerendered page reads before it is hydrated; this tells tests and hosts that the controls now work.
+    root.dataset.interactive = '';
     const keyTarget: EventTarget = props.embedded ? root : window;
     keyTarget.addEventListener('keydown', onKey as EventListener);
     onCleanup(() => keyTarget.removeEventListener('keydown', onKey as EventListener));

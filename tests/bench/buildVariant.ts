@@ -27,6 +27,12 @@ await build({
     emptyOutDir: true,
     // The project's manualChunks matches node_modules/maplibre-gl/ only; the aliased packages live
     // elsewhere. Without this MapLibre would land in the app's chunks and fail the payload budget.
-    rollupOptions: { output: { manualChunks: (module: string) => (isMapLibreModule(module) ? 'maplibre' : undefined) } },
+    // Its CSS goes apart from its JS, as in the project (see vite.config.ts).
+    rollupOptions: {
+      output: {
+        manualChunks: (module: string) =>
+          isMapLibreModule(module) ? (module.endsWith('.css') ? 'maplibre-css' : 'maplibre') : undefined,
+      },
+    },
   },
 });

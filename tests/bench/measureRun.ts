@@ -15,7 +15,7 @@ import {
   type Latencies,
   type LongTaskStats,
 } from './analyze';
-import { backToTop, jumpToEnd, mapSettled, probeSnapshot, readCamera, scrollThrough, usedHeap, type Jump } from './pageActions';
+import { backToTop, heapBreakdown, jumpToEnd, mapSettled, probeSnapshot, readCamera, scrollThrough, usedHeap, type Jump } from './pageActions';
 import { installProbe, NAME_SHIM, type BenchWindow, type ProbeData } from './probe';
 import type { StaticServer } from './staticServer';
 import type { StepCamera } from './storyInfo';
@@ -60,6 +60,9 @@ export interface RunMetrics {
   jump: Jump & { cameraOk: boolean | null };
   heapAfterOnePassBytes: number;
   heapAfterThreePassesBytes: number;
+  /** The heap snapshot's size without compiled code (see `heapBreakdown`), after one and three passes. */
+  heapObjectsAfterOnePassBytes: number;
+  heapObjectsAfterThreePassesBytes: number;
   workers: ProbeData['workers'];
   errors: string[];
   /** Wall time of the whole run, ms. */
@@ -114,6 +117,7 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
     const pass1 = await scrollThrough(page, options.pauseMs);
     const settledAfterPass1 = (await mapSettled(page)) ?? pass1.end;
     const heapAfterOnePassBytes = await usedHeap(cdp);
+    const heapOnePass = await heapBreakdown(cdp);
     const afterPass1 = await probeSnapshot(page);
 
     if (!(await backToTop(page, first.id))) throw new Error(`could not return to the first step "${first.id}"`);
@@ -123,6 +127,7 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
     for (let pass = 2; pass <= 3; pass++) await scrollThrough(page, options.pauseMs);
     await mapSettled(page);
     const heapAfterThreePassesBytes = await usedHeap(cdp);
+    const heapThreePasses = await heapBreakdown(cdp);
     const end = await probeSnapshot(page);
 
     const { changes, timedBy } = stepChanges(afterPass1);
@@ -148,6 +153,8 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
       jump: { ...jump, cameraOk: camera ? cameraMatches(camera, last.camera) : null },
       heapAfterOnePassBytes,
       heapAfterThreePassesBytes,
+      heapObjectsAfterOnePassBytes: heapOnePass.totalBytes - heapOnePass.codeBytes,
+      heapObjectsAfterThreePassesBytes: heapThreePasses.totalBytes - heapThreePasses.codeBytes,
       workers: end.workers,
       errors: [...errors, ...end.mapErrors],
       wallMs: performance.now() - started,

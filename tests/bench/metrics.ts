@@ -6,7 +6,7 @@
 import { median } from './analyze';
 import type { RunMetrics } from './measureRun';
 
-export type Unit = 'ms' | 'KB' | 'MB' | 'n';
+export type Unit = 'ms' | 'KB' | 'MB' | 'n' | '%';
 
 export interface MetricDef {
   key: string;
@@ -18,6 +18,7 @@ export interface MetricDef {
 }
 
 const KB = 1024;
+const growth = (before: number, after: number) => (before > 0 ? ((after - before) / before) * 100 : null);
 const MB = 1024 * 1024;
 
 export const METRICS: readonly MetricDef[] = [
@@ -50,6 +51,10 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'jump.moves', group: 'fast jump to the last step', label: 'camera moves started', unit: 'n', get: (r) => r.jump.moves },
   { key: 'heap.onePass', group: 'JS heap (main thread, after GC)', label: 'after 1 pass', unit: 'MB', get: (r) => r.heapAfterOnePassBytes / MB },
   { key: 'heap.threePasses', group: 'JS heap (main thread, after GC)', label: 'after 3 passes', unit: 'MB', get: (r) => r.heapAfterThreePassesBytes / MB },
+  { key: 'heap.growth', group: 'JS heap (main thread, after GC)', label: 'growth, pass 1 → 3', unit: '%', get: (r) => growth(r.heapAfterOnePassBytes, r.heapAfterThreePassesBytes) },
+  { key: 'heap.objectsOnePass', group: 'JS heap (main thread, after GC)', label: 'snapshot without compiled code, after 1 pass', unit: 'MB', get: (r) => r.heapObjectsAfterOnePassBytes / MB },
+  { key: 'heap.objectsThreePasses', group: 'JS heap (main thread, after GC)', label: 'snapshot without compiled code, after 3 passes', unit: 'MB', get: (r) => r.heapObjectsAfterThreePassesBytes / MB },
+  { key: 'heap.objectsGrowth', group: 'JS heap (main thread, after GC)', label: 'growth without compiled code, pass 1 → 3', unit: '%', get: (r) => growth(r.heapObjectsAfterOnePassBytes, r.heapObjectsAfterThreePassesBytes) },
 ];
 
 /** Per metric key: the median over the runs that have a value, and the range. */

@@ -124,3 +124,42 @@ export async function usedHeap(cdp: CDPSession): Promise<number> {
   if (!used) throw new Error('CDP Performance.getMetrics reported no JSHeapUsedSize');
   return used.value;
 }
+
+/** A V8 heap snapshot, as much of it as `heapBreakdown` reads. */
+interface HeapSnapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  nodes: number[];
+}
+
+/**
+ * What the main thread's heap holds, from a heap snapshot (after a GC):
+ * everything, and the part that is compiled code. V8 compiles functions to
+ * faster code as they get hot (and flushes code not run for a while), so
+ * JSHeapUsedSize moves between passes even when the page keeps no more
+ * objects; the heap without code is what the page itself retains.
+ */
+export async function heapBreakdown(cdp: CDPSession): Promise<{ totalBytes: number; codeBytes: number }> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const chunks: string[] = [];
+  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const snap = JSON.parse(chunks.join('')) as HeapSnapshot;
+  const fields = snap.snapshot.meta.node_fields;
+  const typeNames = snap.snapshot.meta.node_types[0];
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  let totalBytes = 0;
+  let codeBytes = 0;
+  for (let i = 0; i < snap.nodes.length; i += fields.length) {
+    const size = snap.nodes[i + sizeAt]!;
+    totalBytes += size;
+    if (typeNames[snap.nodes[i + typeAt]!] === 'code') codeBytes += size;
+  }
+  return { totalBytes, codeBytes };
+}

@@ -38,7 +38,7 @@ export interface BenchReport {
   wallMs: number;
 }
 
-const DIGITS: Record<Unit, number> = { ms: 0, KB: 1, MB: 1, n: 1 };
+const DIGITS: Record<Unit, number> = { ms: 0, KB: 1, MB: 2, n: 1, '%': 1 };
 
 function formatValue(value: number | null, unit: Unit): string {
   if (value === null) return '—';
