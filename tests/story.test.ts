@@ -93,6 +93,36 @@ describe('the story page', () => {
     }
   });
 
+  it('compiles every shader the story needs for its first view, so no later step stalls on one', async () => {
+    const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 }, reducedMotion: 'reduce' });
+    // A WebGL program linked during a step change blocks the main thread (about 100 ms under SwiftShader).
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { linked: number };
+      w.linked = 0;
+      for (const proto of [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype]) {
+        const link = proto.linkProgram;
+        proto.linkProgram = function (this: WebGLRenderingContext, program: WebGLProgram) {
+          w.linked++;
+          return link.call(this, program);
+        };
+      }
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/`);
+    await waitForMap(page);
+    await waitForCamera(page, steps[0]!.camera);
+    const linked = () => page.evaluate(() => (window as unknown as { linked: number }).linked);
+    const atFirstView = await linked();
+    expect(atFirstView).toBeGreaterThan(0);
+    for (const step of steps.slice(1)) {
+      await page.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.scrollIntoView({ block: 'center' }), step.id);
+      await waitActive(page, step.id);
+      await waitForCamera(page, step.camera);
+      expect(await linked(), `new shader program at step ${step.id}`).toBe(atFirstView);
+    }
+    await ctx.close();
+  });
+
   it('opens at the step a deep link names, with that step\'s map', async () => {
     const target = steps[stepIndex('the-offer')]!;
     const { page } = await open(`/#${target.id}`);
@@ -305,6 +335,41 @@ describe('text first', () => {
     expect(await page.locator('h1').innerText()).toBe('Twee uur naar huis');
     await page.screenshot({ path: join(artifacts, 'no-javascript.png') });
     await ctx.close();
+  });
+
+  it('paints the served text before it hydrates and before it starts the map', async () => {
+    const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 } });
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { seen: Record<string, number> };
+      w.seen = {};
+      new MutationObserver(() => {
+        if (!w.seen.interactive && document.querySelector('.sm-app[data-interactive]')) w.seen.interactive = performance.now();
+        if (!w.seen.map && document.querySelector('.sm-map__canvas.maplibregl-map')) w.seen.map = performance.now();
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/`);
+    await waitForMap(page);
+    const t: { interactive?: number; map?: number; paint: number } = await page.evaluate(() => ({
+      ...(window as unknown as { seen: Record<string, number> }).seen,
+      // paintTime: when the renderer painted; startTime waits for SwiftShader's presentation.
+      paint: ((e) => e.paintTime ?? e.startTime)(performance.getEntriesByName('first-contentful-paint')[0] as PerformanceEntry & { paintTime?: number }),
+    }));
+    expect(t.paint).toBeLessThan(t.interactive!);
+    expect(t.paint).toBeLessThan(t.map!);
+    await ctx.close();
+  });
+
+  it("imports MapLibre only dynamically: the page's own script runs without evaluating it first", () => {
+    const dist = join(import.meta.dirname, '../dist');
+    for (const page of ['index.html', 'embed.html']) {
+      const html = readFileSync(join(dist, page), 'utf8');
+      const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(html)![1]!;
+      const code = readFileSync(join(dist, entry), 'utf8');
+      expect(code, `${page} → ${entry}`).not.toMatch(/(import|from)\s*["']\.\/maplibre-[\w-]+\.js["']/);
+      // …while its HTML fetches it (and every other module) early, without running it.
+      expect(html).toMatch(/<link rel="modulepreload"[^>]*href="\.\/assets\/maplibre-[\w-]+\.js"/);
+    }
   });
 
   it('hydrates the served text without re-creating it, then applies ?lang and the deep link', async () => {
