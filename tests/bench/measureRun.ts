@@ -113,6 +113,11 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
     const files = options.server.log.map((r) => ({ path: r.path, kind: kindOf(r), wireBytes: r.wireBytes, rawBytes: r.rawBytes }));
     const loaded = await probeSnapshot(page);
     const cdp = await context.newCDPSession(page);
+    // Playwright injects its own helper script (about 330 KB of source) into the page the first time a
+    // selector or a predicate is waited for, as backToTop does. Do it before pass 1, so that both heap
+    // readings include it and their difference is the page's own.
+    await page.waitForSelector('[data-step]', { state: 'attached' });
+    await page.waitForFunction(() => true);
 
     const pass1 = await scrollThrough(page, options.pauseMs);
     const settledAfterPass1 = (await mapSettled(page)) ?? pass1.end;
