@@ -42,10 +42,11 @@ export type StationProperties = {
   /** Cumulative great-circle distance along the route, 0..1 of `lengthKm`. */
   fraction: number;
   /**
-   * The same position measured in Web-Mercator length, 0..1. MapLibre's
-   * `line-progress` (line-gradient, line-trim-offset) is measured in projected
-   * tile space, not in kilometres; at these latitudes the two differ by up to
-   * a few percent of the route, so use this one to trim the line at a station.
+   * The same position measured in Web-Mercator length, 0..1: the app draws
+   * the route up to a station by cutting the line at this share of its drawn
+   * (projected) length (`src/map/routeLine.ts`), as MapLibre's `line-progress`
+   * also measures; at these latitudes it differs from `fraction` by up to a
+   * few percent of the route.
    */
   lineProgress: number;
 };

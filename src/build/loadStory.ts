@@ -41,8 +41,8 @@ export function loadGeoRefs(geoDir: string): Omit<StoryRefs, 'files'> {
   );
   const stations = readJson<GeoCollection>(join(geoDir, 'train-route.geojson'))
     .features.filter((f) => f.geometry.type === 'Point')
-    // lineProgress is the station's position as MapLibre's `line-progress` measures it (along the drawn line),
-    // which differs from the share of the ground distance by up to 3 %.
+    // lineProgress is the station's position along the line as drawn in Web Mercator, the measure by which
+    // src/map/routeLine.ts cuts the route; it differs from the share of the ground distance by up to 3 %.
     .map((f) => ({ id: String(f.properties.id), fraction: Number(f.properties.lineProgress) }));
   const ghost = readJson<GeoCollection>(join(geoDir, 'flights.geojson')).features.find(
     (f) => f.properties.id === 'ghost',

@@ -13,7 +13,7 @@ import { zoomOffset, type MapState } from './mapState';
 // maplibre-gl 6 is ESM-only and cannot locate its worker inside a Vite bundle by itself.
 setWorkerUrl(workerUrl);
 // Start the worker now: it boots (fetch, compile, evaluate) in parallel with the
-// WebGL context and shader set-up of \`new Map\`, instead of after them.
+// WebGL context and shader set-up of `new Map`, instead of after them.
 prewarm();
 
 const COOPERATIVE_HINTS: Record<Lang, Record<string, string>> = {
