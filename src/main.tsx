@@ -1,4 +1,5 @@
 import { afterFirstPaint } from './ui/afterFirstPaint';
+import { parseLang, readUrl } from './ui/urlState';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
 
@@ -12,15 +13,17 @@ import './ui/styles.css';
 const container = document.getElementById('story');
 if (container) {
   const prerendered = container.hasAttribute('data-prerendered');
-  if (prerendered) await afterFirstPaint();
+  // The HTML is prerendered in its own language; a reader who asked for another one should not
+  // see it painted first, so then hydration (which switches the language) does not wait for a frame.
+  const otherLang = (parseLang(new URLSearchParams(location.search).get('lang')) ?? document.documentElement.lang) !== document.documentElement.lang;
+  if (prerendered && !otherLang) await afterFirstPaint();
   // Asked for first, so that when both are preloaded MapLibre is evaluated first and its worker boots while the
   // text hydrates; never awaited here: on a slow network the text hydrates without waiting for the map.
   void import('./map/createStoryMap');
   void import('./map/mapData').then((m) => m.loadMapData());
-  const [{ default: story }, { hydrateStory, mountStory }, { readUrl }] = await Promise.all([
+  const [{ default: story }, { hydrateStory, mountStory }] = await Promise.all([
     import('virtual:story/trump-kim-summits'),
     import('./ui/mount'),
-    import('./ui/urlState'),
   ]);
   const url = readUrl(location, story.steps.map((s) => s.id));
   if (prerendered) {

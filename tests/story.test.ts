@@ -12,6 +12,7 @@ interface ExportedStep {
   citations: { source: string; quote: string }[];
 }
 const story = JSON.parse(readFileSync(join(import.meta.dirname, '../dist/stories/trump-kim-summits.json'), 'utf8')) as {
+  title: { nl: string; en: string };
   steps: ExportedStep[];
   places: { id: string; name: { nl: string; en: string } }[];
 };
@@ -196,11 +197,35 @@ describe('the story page', () => {
 
   it('switches to English with ?lang=en and with the language switch', async () => {
     const { page } = await open('/?lang=en');
+    await waitInteractive(page);
     expect(await page.locator(`[data-step="${steps[0]!.id}"] h2`).innerText()).toBe(steps[0]!.title.en);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByRole('button', { name: 'Nederlands' }).click();
     expect(await page.locator(`[data-step="${steps[0]!.id}"] h2`).innerText()).toBe(steps[0]!.title.nl);
     expect(new URL(page.url()).searchParams.get('lang')).toBe('nl');
+  });
+
+  it('never paints the served Dutch text for a reader who asked for English', async () => {
+    const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 } });
+    await ctx.addInitScript((title) => {
+      const w = window as unknown as { english?: number };
+      new MutationObserver(() => {
+        if (w.english === undefined && document.querySelector('h1')?.textContent === title) w.english = performance.now();
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    }, story.title.en);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/?lang=en`);
+    await waitInteractive(page);
+    const t = await page.evaluate(() => ({
+      english: (window as unknown as { english?: number }).english ?? Infinity,
+      paint: ((e) => e?.paintTime ?? e?.startTime ?? -1)(
+        performance.getEntriesByName('first-contentful-paint')[0] as (PerformanceEntry & { paintTime?: number }) | undefined,
+      ),
+    }));
+    expect(t.english).toBeLessThan(Infinity);
+    expect(t.paint).toBeGreaterThanOrEqual(t.english);
+    expect(await page.locator('.sm-app').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+    await ctx.close();
   });
 
   it('ignores unknown languages and steps in the URL: no script runs, the page is as without them, nothing is logged', async () => {

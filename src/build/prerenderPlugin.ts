@@ -9,10 +9,18 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer, type Plugin } from 'vite';
+import { LANGS } from '../story/model';
+import { langGateScript } from '../ui/langGate';
+
+/** A script served as a file named after a hash of its code, as the strict CSP needs. */
+const hashedScript = (name: string, code: string) => ({
+  fileName: `assets/${name}-${createHash('sha256').update(code).digest('hex').slice(0, 8)}.js`,
+  code,
+});
 
 export function prerenderPlugin(repo: string): Plugin {
   let outDir = resolve(repo, 'dist');
-  let bootstrap: { fileName: string; code: string } | undefined;
+  let scripts: { fileName: string; code: string }[] = [];
   return {
     name: 'prerender',
     apply: 'build',
@@ -32,13 +40,18 @@ export function prerenderPlugin(repo: string): Plugin {
         try {
           const mod = (await server.ssrLoadModule('/prerender.tsx')) as typeof import('../prerender');
           const { html: body, hydrationScript } = mod.prerender();
-          const hash = createHash('sha256').update(hydrationScript).digest('hex').slice(0, 8);
-          bootstrap = { fileName: `assets/hydration-${hash}.js`, code: hydrationScript };
+          const bootstrap = hashedScript('hydration', hydrationScript);
+          // Before the body is parsed: keeps the served text from flashing in the wrong language (src/ui/langGate.ts).
+          const gate = hashedScript('lang-gate', langGateScript(LANGS));
+          scripts = [gate, bootstrap];
           const marker = /<div id="story"([^>]*)>[\s\S]*?<\/div>\s*(?=<script|<\/body>)/;
           if (!marker.test(html)) throw new Error('prerender: <div id="story"> not found in index.html');
           return {
             html: html.replace(marker, `<div id="story"$1 data-prerendered>${body}</div>\n    `),
-            tags: [{ tag: 'script', attrs: { src: `./${bootstrap.fileName}` }, injectTo: 'head' }],
+            tags: [
+              { tag: 'script', attrs: { src: `./${gate.fileName}` }, injectTo: 'head-prepend' },
+              { tag: 'script', attrs: { src: `./${bootstrap.fileName}` }, injectTo: 'head' },
+            ],
           };
         } finally {
           await server.close();
@@ -46,9 +59,9 @@ export function prerenderPlugin(repo: string): Plugin {
       },
     },
     closeBundle() {
-      if (!bootstrap) return;
+      if (scripts.length === 0) return;
       mkdirSync(join(outDir, 'assets'), { recursive: true });
-      writeFileSync(join(outDir, bootstrap.fileName), bootstrap.code);
+      for (const script of scripts) writeFileSync(join(outDir, script.fileName), script.code);
     },
   };
 }

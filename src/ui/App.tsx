@@ -14,6 +14,7 @@ import { MapView } from './MapView';
 import { StepCard } from './StepCard';
 import { UI } from './i18n';
 import { parseStepHash } from './urlState';
+import { LANG_PENDING } from './langGate';
 
 /** What a host can do with a mounted story. */
 export interface StoryApi {
@@ -141,6 +142,7 @@ export function App(props: AppOptions) {
     on(lang, (l, previous) => {
       if (props.embedded) return;
       document.documentElement.lang = l;
+      document.documentElement.classList.remove(LANG_PENDING);
       document.title = story.title[l];
       // Only a language the reader chose goes into the address bar.
       if (props.syncUrl && previous !== undefined) {
