@@ -10,6 +10,18 @@ import { preloadPlugin } from './src/build/preloadPlugin';
 
 const repo = import.meta.dirname;
 
+/**
+ * MapLibre in chunks of its own: measured and cached apart from the app. Its CSS apart from its JS:
+ * the pages and the inline element import the CSS statically (as a file, or as a string for the
+ * Shadow DOM), and in MapLibre's JS chunk it would make that whole 1 MB chunk a static import,
+ * evaluated before the page's own script runs.
+ */
+export function mapLibreChunk(id: string): string {
+  if (/\.css\?inline$/.test(id)) return 'maplibre-css-inline';
+  if (/\.css($|\?)/.test(id)) return 'maplibre-css';
+  return 'maplibre';
+}
+
 /** Files embedders link to by name: they must not carry a content hash. */
 const STABLE_ENTRIES = new Set(['embed']);
 
@@ -34,11 +46,7 @@ export default defineConfig(({ mode }) => ({
         embed: resolve(repo, 'src/embed/element.tsx'),
       },
       output: {
-        // MapLibre in a chunk of its own: it is measured and cached apart from the app. Its CSS apart from
-        // its JS: the pages import the CSS statically, which would make the whole 1 MB JS chunk a static
-        // import of the page, evaluated before the page's own script runs.
-        manualChunks: (id) =>
-          id.includes('/node_modules/maplibre-gl/') ? (id.endsWith('.css') ? 'maplibre-css' : 'maplibre') : undefined,
+        manualChunks: (id) => (id.includes('/node_modules/maplibre-gl/') ? mapLibreChunk(id) : undefined),
         entryFileNames: (chunk) => (STABLE_ENTRIES.has(chunk.name) ? '[name].js' : 'assets/[name]-[hash].js'),
       },
     },

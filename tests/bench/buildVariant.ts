@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { build } from 'vite';
+import { mapLibreChunk } from '../../vite.config';
 import { isMapLibreModule, VARIANTS } from './variants';
 
 const id = process.argv[2];
@@ -27,12 +28,7 @@ await build({
     emptyOutDir: true,
     // The project's manualChunks matches node_modules/maplibre-gl/ only; the aliased packages live
     // elsewhere. Without this MapLibre would land in the app's chunks and fail the payload budget.
-    // Its CSS goes apart from its JS, as in the project (see vite.config.ts).
-    rollupOptions: {
-      output: {
-        manualChunks: (module: string) =>
-          isMapLibreModule(module) ? (module.endsWith('.css') ? 'maplibre-css' : 'maplibre') : undefined,
-      },
-    },
+    // Its CSS goes apart from its JS, as in the project.
+    rollupOptions: { output: { manualChunks: (module: string) => (isMapLibreModule(module) ? mapLibreChunk(module) : undefined) } },
   },
 });
