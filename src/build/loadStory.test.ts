@@ -58,7 +58,26 @@ describe('files the YAML parser cannot read', () => {
       if (!(error instanceof StoryBuildError)) throw error;
       problems = error.problems;
     }
-    expect(problems).toEqual(['story.yaml:1:1 Maximum call stack size exceeded']);
+    const line = text.split('\n').findIndex((l) => l.includes('- - - -')) + 1;
+    expect(problems).toEqual([`story.yaml:${line}:7 places: nested too deeply to read (no story field needs more than a few levels)`]);
+  });
+});
+
+describe('nesting at any depth', () => {
+  it('is reported once, at a line, with the field it is in, wherever the parser or the conversion gives up', () => {
+    const valid = readFileSync(join(fixtures, 'valid.yaml'), 'utf8');
+    for (const depth of [50, 500, 1000, 1250, 1500, 1750, 2000, 3000, 5000, 10_000, 30_000]) {
+      const text = valid.replace('places: [hanoi]', `places:\n        ${'- '.repeat(depth)}x`);
+      let problems: string[] = [];
+      try {
+        checkStoryFile(join(fixtures, 'story.yaml'), text, refs, fixtures);
+      } catch (error) {
+        if (!(error instanceof StoryBuildError)) throw error;
+        problems = error.problems;
+      }
+      expect(problems, `depth ${depth}`).toHaveLength(1);
+      expect(problems[0], `depth ${depth}`).toMatch(/^story\.yaml:\d+:\d+ \S.*?: \S/su);
+    }
   });
 });
 

@@ -195,6 +195,14 @@ describe('parseStory on generated documents', () => {
     );
   }, TIMEOUT);
 
+  it('takes a hole in a list (data, not YAML, can have one) for a missing element', () => {
+    const spec = structuredClone(validSpec) as { steps: { citations: unknown[] }[] };
+    spec.steps[1]!.citations = new Array(1); // found by the mutations below: `citations: [,]`
+    const outcome = run(spec);
+    expectSound(spec, outcome);
+    expect(outcome.issues.map((i) => formatPath(i.path))).toEqual(['steps[1].citations[0]']);
+  });
+
   it('ends in a valid story or located issues for mutations of the valid fixture', () => {
     fc.assert(
       fc.property(mutated, (spec) => expectSound(spec, run(spec))),
