@@ -200,7 +200,7 @@ describe('parseStory on generated documents', () => {
     spec.steps[1]!.citations = new Array(1); // found by the mutations below: `citations: [,]`
     const outcome = run(spec);
     expectSound(spec, outcome);
-    expect(outcome.issues.map((i) => formatPath(i.path))).toEqual(['steps[1].citations[0]']);
+    expect((outcome.issues ?? []).map((i) => formatPath(i.path))).toEqual(['steps[1].citations[0]']);
   });
 
   it('ends in a valid story or located issues for mutations of the valid fixture', () => {
