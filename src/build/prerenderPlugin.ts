@@ -2,8 +2,9 @@
  * Prerenders the full story page into `index.html` at build time, so the text
  * is in the served HTML. Renders `src/prerender.tsx` through a Vite SSR
  * server (same plugins, the story validated the same way), and serves
- * Solid's hydration bootstrap as a content-hashed file instead of an inline
- * script, so the page works under `script-src 'self'`.
+ * Solid's hydration bootstrap and the language gate (`src/ui/langGate.ts`)
+ * as content-hashed files instead of inline scripts, so the page works
+ * under `script-src 'self'`.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
