@@ -75,6 +75,17 @@ export async function mapSnapshot(page: Page): Promise<MapSnapshot> {
   });
 }
 
+/**
+ * When the page's first contentful paint was painted, ms on its clock, or -1 before there is one.
+ * `paintTime` is when the renderer painted it; `startTime` also waits for SwiftShader's presentation.
+ */
+export async function firstPaintTime(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const entry = performance.getEntriesByName('first-contentful-paint')[0] as (PerformanceEntry & { paintTime?: number }) | undefined;
+    return entry?.paintTime ?? entry?.startTime ?? -1;
+  });
+}
+
 /** The served page reads at once; its keys and buttons work once the app has hydrated it. */
 export async function waitInteractive(page: Page): Promise<void> {
   await page.waitForSelector('.sm-app[data-interactive]', { state: 'attached', timeout: 30_000 });

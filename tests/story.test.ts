@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { artifacts, launch, useBrowser, openPage, waitForCamera, waitForMap, waitInteractive } from './browser';
+import { artifacts, firstPaintTime, launch, useBrowser, openPage, waitForCamera, waitForMap, waitInteractive } from './browser';
 
 interface ExportedStep {
   id: string;
@@ -216,12 +216,10 @@ describe('the story page', () => {
     const page = await ctx.newPage();
     await page.goto(`${base}/?lang=en`);
     await waitInteractive(page);
-    const t = await page.evaluate(() => ({
-      english: (window as unknown as { english?: number }).english ?? Infinity,
-      paint: ((e) => e?.paintTime ?? e?.startTime ?? -1)(
-        performance.getEntriesByName('first-contentful-paint')[0] as (PerformanceEntry & { paintTime?: number }) | undefined,
-      ),
-    }));
+    const t = {
+      english: await page.evaluate(() => (window as unknown as { english?: number }).english ?? Infinity),
+      paint: await firstPaintTime(page),
+    };
     expect(t.english).toBeLessThan(Infinity);
     expect(t.paint).toBeGreaterThanOrEqual(t.english);
     expect(await page.locator('.sm-app').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
@@ -375,11 +373,10 @@ describe('text first', () => {
     const page = await ctx.newPage();
     await page.goto(`${base}/`);
     await waitForMap(page);
-    const t: { interactive?: number; map?: number; paint: number } = await page.evaluate(() => ({
-      ...(window as unknown as { seen: Record<string, number> }).seen,
-      // paintTime: when the renderer painted; startTime waits for SwiftShader's presentation.
-      paint: ((e) => e.paintTime ?? e.startTime)(performance.getEntriesByName('first-contentful-paint')[0] as PerformanceEntry & { paintTime?: number }),
-    }));
+    const t: { interactive?: number; map?: number; paint: number } = {
+      ...(await page.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen)),
+      paint: await firstPaintTime(page),
+    };
     expect(t.paint).toBeLessThan(t.interactive!);
     expect(t.paint).toBeLessThan(t.map!);
     await ctx.close();
