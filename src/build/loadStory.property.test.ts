@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { checkStoryFile, StoryBuildError } from './loadStory';
 import { fixtureRefs as refs } from '../story/fixtures/refs';
 import { whyInvalid } from '../story/fixtures/oracle';
+import { runs, TIMEOUT } from '../story/fixtures/propertyRuns';
 import { oddChars, unknownIds } from '../story/fixtures/arbitraries';
 import { formatPath, type IssuePath } from '../story/schema';
 import type { Story } from '../story/model';
@@ -22,9 +23,6 @@ const fixtures = join(import.meta.dirname, '../story/fixtures');
 const validText = readFileSync(join(fixtures, 'valid.yaml'), 'utf8');
 /** Per document. */
 const BUDGET_MS = 2000;
-/** `PROPERTY_RUNS=10 npx vitest run …` runs every property ten times as often, for a deeper search. */
-const runs = (n: number): number => Math.ceil(n * Number(process.env.PROPERTY_RUNS ?? 1));
-const TIMEOUT = 60_000 * Number(process.env.PROPERTY_RUNS ?? 1);
 
 type Outcome = { story: Story; problems?: undefined; ms: number } | { story?: undefined; problems: string[]; ms: number };
 

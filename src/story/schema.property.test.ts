@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { findQuote, quotedSpans } from './citations';
 import { fixtureRefs as refs } from './fixtures/refs';
 import { whyInvalid } from './fixtures/oracle';
+import { runs, TIMEOUT } from './fixtures/propertyRuns';
 import { oddChars, unknownIds } from './fixtures/arbitraries';
 import { formatPath, parseStory, StoryValidationError, type IssuePath, type StoryIssue } from './schema';
 import type { Story } from './model';
@@ -21,9 +22,6 @@ import type { Story } from './model';
 const validSpec: unknown = parse(readFileSync(join(import.meta.dirname, 'fixtures/valid.yaml'), 'utf8'));
 /** Per document; the real story (five articles, fourteen steps) is checked in about 0.1 s. */
 const BUDGET_MS = 2000;
-/** `PROPERTY_RUNS=10 npx vitest run …` runs every property ten times as often, for a deeper search. */
-const runs = (n: number): number => Math.ceil(n * Number(process.env.PROPERTY_RUNS ?? 1));
-const TIMEOUT = 60_000 * Number(process.env.PROPERTY_RUNS ?? 1);
 
 type Outcome = { story: Story; issues?: undefined; ms: number } | { story?: undefined; issues: StoryIssue[]; ms: number };
 
@@ -72,13 +70,21 @@ function expectSound(spec: unknown, outcome: Outcome): void {
 
 // ---- generators --------------------------------------------------------------------------------
 
+/**
+ * A mapping as YAML gives one. A generated Map, Date, typed array or boxed String is a value to replace,
+ * not a container: its index keys cannot even be redefined (found by the mutations: `new String('a')`).
+ */
+function isPlainMapping(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 /** Every path to a value in the document, the document itself included. */
 function pathsOf(value: unknown, prefix: IssuePath = [], seen = new Set<unknown>()): IssuePath[] {
   const out: IssuePath[] = [prefix];
   if (typeof value !== 'object' || value === null || seen.has(value)) return out;
-  // Into lists and plain mappings only: a generated Map, Date or boxed String is a value to replace, not a container.
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return out;
+  if (!Array.isArray(value) && !isPlainMapping(value)) return out;
   seen.add(value);
   for (const key of Object.keys(value)) {
     const k = Array.isArray(value) && /^\d+$/.test(key) ? Number(key) : key;
@@ -147,7 +153,7 @@ function mutate(mutations: Mutation[]): unknown {
         doc = setAt(doc, path, m.value);
         break;
       case 'unknown-key':
-        if (typeof node === 'object' && node !== null && !Array.isArray(node))
+        if (isPlainMapping(node))
           Object.defineProperty(node, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
         break;
       case 'id':
