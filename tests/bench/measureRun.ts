@@ -2,9 +2,10 @@
  * One cold run: a fresh Chromium (new profile, empty caches, no compiled
  * shaders or code kept from an earlier run) opens the page at 800×600, and
  * the in-page probe records the load, a scroll-through, a fast jump and the
- * heap after one and three passes through the story.
+ * heap after one and three passes through the story. `measureLoad` records
+ * the load alone (for the reference template, which has no story steps to pass through).
  */
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from '../browser';
 import {
   cameraMatches,
@@ -21,19 +22,35 @@ import type { StaticServer } from './staticServer';
 import type { StepCamera } from './storyInfo';
 import { kindOf, wireBytes, type Kind, type WireBytes } from './wire';
 
-export interface RunOptions {
+/**
+ * The browser the page opens in.
+ * - `running`: Chromium has started and opened its window before the page is requested, as a
+ *   reader's browser has. A new Chromium's first seconds go to its own start-up: its GPU process
+ *   compiles the compositor's shaders for the first frame (0.5 s under SwiftShader), and the
+ *   window loads the browser's own built-in pages (the address bar's pop-up, about 200 modules),
+ *   which on 2 cores compete with the page for the CPU.
+ * - `started`: the page is requested the moment Chromium has started, and pays for all that.
+ * Both are cold for the page: a new profile, empty HTTP cache, no compiled code or shaders of it.
+ */
+export type BrowserCondition = 'running' | 'started';
+/** How long a `running` browser has to finish starting up (measured: its start-up work ends within about 2 s). */
+export const SETTLE_MS = 3000;
+
+export interface LoadOptions {
   server: StaticServer;
+  browser: BrowserCondition;
+}
+
+export interface RunOptions extends LoadOptions {
   steps: readonly StepCamera[];
   /** Pause on each step during a pass, ms. */
   pauseMs: number;
 }
 
-/** Everything one run measured. Times are ms from navigation start unless named otherwise. */
-export interface RunMetrics {
+/** What the load measured. Times are ms from navigation start. */
+export interface LoadMetrics {
   /** What the page downloaded until the map's first idle. */
   bytes: WireBytes;
-  /** What it downloaded in the whole run (load and three passes). */
-  bytesWholeRun: WireBytes;
   /** The files behind `bytes`. */
   files: Array<{ path: string; kind: Kind; wireBytes: number; rawBytes: number }>;
   fcpMs: number | null;
@@ -46,6 +63,15 @@ export interface RunMetrics {
   mapIdleMs: number | null;
   /** Long tasks from navigation until the map's first idle. */
   load: LongTaskStats;
+  errors: string[];
+  /** Wall time of the whole run, ms. */
+  wallMs: number;
+}
+
+/** Everything one run measured. Times are ms from navigation start unless named otherwise. */
+export interface RunMetrics extends LoadMetrics {
+  /** What it downloaded in the whole run (load and three passes). */
+  bytesWholeRun: WireBytes;
   /** Long tasks from the first scroll of pass 1 until the map settled after it. */
   scroll: LongTaskStats;
   scrollToStep: Latencies;
@@ -64,9 +90,6 @@ export interface RunMetrics {
   heapObjectsAfterOnePassBytes: number;
   heapObjectsAfterThreePassesBytes: number;
   workers: ProbeData['workers'];
-  errors: string[];
-  /** Wall time of the whole run, ms. */
-  wallMs: number;
 }
 
 const VIEWPORT = { width: 800, height: 600 };
@@ -90,28 +113,74 @@ async function waitForMapIdle(page: Page, errors: readonly string[], timeoutMs =
   throw new Error(`map did not paint (data-map-status="${status}")${why}`);
 }
 
+interface ColdPage {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** The page's errors and console errors, as they come. */
+  errors: string[];
+}
+
+/** A fresh Chromium with one page, the probe installed, ready to navigate; closed by the caller. */
+async function openColdPage(condition: BrowserCondition): Promise<ColdPage> {
+  const browser = await launch();
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  if (condition === 'running') await page.waitForTimeout(SETTLE_MS);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.addInitScript(NAME_SHIM);
+  await page.addInitScript(installProbe);
+  return { browser, context, page, errors };
+}
+
+/** Load the site and wait for the map's first idle; what the probe saw until then. */
+async function loadSite(cold: ColdPage, server: StaticServer, started: number): Promise<{ metrics: LoadMetrics; loaded: ProbeData }> {
+  server.resetLog();
+  await cold.page.goto(`${server.url}/`, { waitUntil: 'load', timeout: 60_000 });
+  await waitForMapIdle(cold.page, cold.errors);
+  const loaded = await probeSnapshot(cold.page);
+  const metrics: LoadMetrics = {
+    bytes: wireBytes(server.log),
+    files: server.log.map((r) => ({ path: r.path, kind: kindOf(r), wireBytes: r.wireBytes, rawBytes: r.rawBytes })),
+    fcpMs: loaded.fcp,
+    fcpPaintMs: loaded.fcpPaint,
+    lcpMs: loaded.lcp,
+    firstStepVisibleMs: loaded.firstStepVisible,
+    firstStepPaintMs: loaded.firstStepPaint,
+    mapFoundMs: loaded.mapFound,
+    mapLoadMs: loaded.mapLoad,
+    mapIdleMs: loaded.mapIdle,
+    load: longTaskStats(loaded.longTasks, 0, loaded.mapIdle ?? 0),
+    errors: [...cold.errors, ...loaded.mapErrors],
+    wallMs: performance.now() - started,
+  };
+  return { metrics, loaded };
+}
+
+/** Measure one cold load of the site the server serves, until its map has painted. */
+export async function measureLoad(options: LoadOptions): Promise<LoadMetrics> {
+  const started = performance.now();
+  const cold = await openColdPage(options.browser);
+  try {
+    return (await loadSite(cold, options.server, started)).metrics;
+  } finally {
+    await cold.browser.close();
+  }
+}
+
 /** Measure one cold run of the site the server serves. Throws when the page or its map cannot run. */
 export async function measureRun(options: RunOptions): Promise<RunMetrics> {
   const started = performance.now();
   const first = options.steps[0]!;
   const last = options.steps[options.steps.length - 1]!;
-  const browser = await launch();
+  const cold = await openColdPage(options.browser);
+  const { page, context } = cold;
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.addInitScript(NAME_SHIM);
-    await page.addInitScript(installProbe);
-    options.server.resetLog();
-    await page.goto(`${options.server.url}/`, { waitUntil: 'load', timeout: 60_000 });
-    await waitForMapIdle(page, errors);
-    const bytes = wireBytes(options.server.log);
-    const files = options.server.log.map((r) => ({ path: r.path, kind: kindOf(r), wireBytes: r.wireBytes, rawBytes: r.rawBytes }));
-    const loaded = await probeSnapshot(page);
+    const { metrics: load } = await loadSite(cold, options.server, started);
     const cdp = await context.newCDPSession(page);
     // Playwright injects its own helper script (about 330 KB of source) into the page the first time a
     // selector or a predicate is waited for, as backToTop does. Do it before pass 1, so that both heap
@@ -136,20 +205,9 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
     const end = await probeSnapshot(page);
 
     const { changes, timedBy } = stepChanges(afterPass1);
-    const mapIdle = loaded.mapIdle ?? 0;
     return {
-      bytes,
+      ...load,
       bytesWholeRun: wireBytes(options.server.log),
-      files,
-      fcpMs: loaded.fcp,
-      fcpPaintMs: loaded.fcpPaint,
-      lcpMs: loaded.lcp,
-      firstStepVisibleMs: loaded.firstStepVisible,
-      firstStepPaintMs: loaded.firstStepPaint,
-      mapFoundMs: loaded.mapFound,
-      mapLoadMs: loaded.mapLoad,
-      mapIdleMs: loaded.mapIdle,
-      load: longTaskStats(loaded.longTasks, 0, mapIdle),
       scroll: longTaskStats(afterPass1.longTasks, pass1.start, settledAfterPass1),
       scrollToStep: scrollToStepLatencies(pass1.scrolls, changes, pass1.end),
       cameraStart: cameraStartLatencies(changes, afterPass1.moveStarts, pass1.start, pass1.end),
@@ -161,10 +219,10 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
       heapObjectsAfterOnePassBytes: heapOnePass.totalBytes - heapOnePass.codeBytes,
       heapObjectsAfterThreePassesBytes: heapThreePasses.totalBytes - heapThreePasses.codeBytes,
       workers: end.workers,
-      errors: [...errors, ...end.mapErrors],
+      errors: [...cold.errors, ...end.mapErrors],
       wallMs: performance.now() - started,
     };
   } finally {
-    await browser.close();
+    await cold.browser.close();
   }
 }

@@ -4,24 +4,25 @@
  * from this list, so they cannot disagree.
  */
 import { median } from './analyze';
-import type { RunMetrics } from './measureRun';
+import type { LoadMetrics, RunMetrics } from './measureRun';
 
 export type Unit = 'ms' | 'KB' | 'MB' | 'n' | '%';
 
-export interface MetricDef {
+export interface MetricDef<Run = RunMetrics> {
   key: string;
   /** Section of the table. */
   group: string;
   label: string;
   unit: Unit;
-  get(run: RunMetrics): number | null;
+  get(run: Run): number | null;
 }
 
 const KB = 1024;
 const growth = (before: number, after: number) => (before > 0 ? ((after - before) / before) * 100 : null);
 const MB = 1024 * 1024;
 
-export const METRICS: readonly MetricDef[] = [
+/** What a load alone gives (all a reference run measures). */
+export const LOAD_METRICS: readonly MetricDef<LoadMetrics>[] = [
   { key: 'wire.maplibreJs', group: 'wire, gzip, until map idle', label: 'MapLibre JS (incl. worker)', unit: 'KB', get: (r) => r.bytes.maplibreJs / KB },
   { key: 'wire.otherJs', group: 'wire, gzip, until map idle', label: 'other JS (app, Solid, data modules)', unit: 'KB', get: (r) => r.bytes.otherJs / KB },
   { key: 'wire.css', group: 'wire, gzip, until map idle', label: 'CSS', unit: 'KB', get: (r) => r.bytes.css / KB },
@@ -40,6 +41,10 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'load.mapIdle', group: 'load (ms from navigation)', label: "map painted (first 'idle')", unit: 'ms', get: (r) => r.mapIdleMs },
   { key: 'load.longTasks', group: 'load (ms from navigation)', label: 'long tasks until map idle', unit: 'n', get: (r) => r.load.count },
   { key: 'load.tbt', group: 'load (ms from navigation)', label: 'total blocking time until map idle', unit: 'ms', get: (r) => r.load.tbtMs },
+];
+
+export const METRICS: readonly MetricDef[] = [
+  ...LOAD_METRICS,
   { key: 'scroll.longTasks', group: 'scroll-through (pass 1)', label: 'long tasks', unit: 'n', get: (r) => r.scroll.count },
   { key: 'scroll.maxTask', group: 'scroll-through (pass 1)', label: 'longest task', unit: 'ms', get: (r) => r.scroll.maxMs },
   { key: 'scroll.tbt', group: 'scroll-through (pass 1)', label: 'total blocking time', unit: 'ms', get: (r) => r.scroll.tbtMs },
@@ -60,10 +65,10 @@ export const METRICS: readonly MetricDef[] = [
 /** Per metric key: the median over the runs that have a value, and the range. */
 export type Summary = Record<string, { median: number | null; min: number | null; max: number | null; n: number }>;
 
-/** Summarise runs metric by metric. */
-export function summarise(runs: readonly RunMetrics[]): Summary {
+/** Summarise runs metric by metric (a reference run's load only: `LOAD_METRICS`). */
+export function summarise<Run>(runs: readonly Run[], metrics: readonly MetricDef<Run>[]): Summary {
   const summary: Summary = {};
-  for (const metric of METRICS) {
+  for (const metric of metrics) {
     const values = runs.map((r) => metric.get(r)).filter((v): v is number => v !== null && Number.isFinite(v));
     summary[metric.key] = {
       median: median(values),

@@ -5,7 +5,7 @@
 import type { BuildResult } from './build';
 import type { CspResult } from './cspCheck';
 import type { Machine } from './machine';
-import type { RunMetrics } from './measureRun';
+import type { BrowserCondition, LoadMetrics, RunMetrics } from './measureRun';
 import { METRICS, type Summary, type Unit } from './metrics';
 import type { VariantId } from './variants';
 
@@ -30,10 +30,29 @@ export interface VariantReport {
   csp: CspResult | null;
 }
 
+/** The reference template's loads (reference/README in tests/bench/README.md): no story steps, so no passes. */
+export interface ReferenceReport {
+  label: string;
+  status: 'ok' | 'failed';
+  reason?: string;
+  runs: LoadMetrics[];
+  failedRuns: string[];
+  summary: Summary | null;
+}
+
 export interface BenchReport {
   machine: Machine;
-  settings: { runs: number; pauseMs: number; viewport: { width: number; height: number }; variants: VariantId[] };
+  settings: {
+    runs: number;
+    pauseMs: number;
+    viewport: { width: number; height: number };
+    variants: VariantId[];
+    browser: BrowserCondition;
+    /** The network the server emulated, or 'none'. */
+    network: string;
+  };
   variants: VariantReport[];
+  reference: ReferenceReport | null;
   /** Wall time of the whole benchmark, ms. */
   wallMs: number;
 }
@@ -79,33 +98,46 @@ export function renderTable(report: BenchReport): string {
   if (m.git) lines.push(`code: commit ${m.git.commit}${m.git.dirty ? ' + uncommitted changes' : ''}`);
   const s = report.settings;
   lines.push(
-    `${s.runs} cold runs per variant (fresh Chromium each), ${s.viewport.width}×${s.viewport.height}, ${s.pauseMs} ms per step; medians, times with ± half the range`,
+    `${s.runs} cold runs per variant (fresh Chromium each, ${s.browser === 'running' ? 'page opened once Chromium has finished starting up' : 'page opened as Chromium starts'}), network: ${s.network}, ${s.viewport.width}×${s.viewport.height}, ${s.pauseMs} ms per step; medians, times with ± half the range`,
   );
   lines.push('');
 
   const variants = report.variants;
+  const ref = report.reference;
+  // The reference is a last column with its load rows; the rest of its cells stay empty.
+  const refCell = (text: string) => (ref ? [text] : []);
   // Rows first, widths after: a column is as wide as its widest cell. A row without cells is a section title.
   const rows: Array<[string, string[]]> = [];
-  rows.push(['build time (s)', variants.map((v) => (v.build ? (v.build.ok ? (v.build.ms / 1000).toFixed(1) : 'FAILED') : 'skipped'))]);
-  rows.push(['runs measured', variants.map((v) => `${v.runs.length}/${v.runs.length + v.failedRuns.length}`)]);
+  rows.push([
+    'build time (s)',
+    [...variants.map((v) => (v.build ? (v.build.ok ? (v.build.ms / 1000).toFixed(1) : 'FAILED') : 'skipped')), ...refCell('—')],
+  ]);
+  rows.push([
+    'runs measured',
+    [...variants.map((v) => `${v.runs.length}/${v.runs.length + v.failedRuns.length}`), ...refCell(ref ? `${ref.runs.length}/${ref.runs.length + ref.failedRuns.length}` : '')],
+  ]);
   let group = '';
   for (const metric of METRICS) {
     if (metric.group !== group) {
       group = metric.group;
       rows.push([group, []]);
     }
-    rows.push([`  ${metric.label} (${metric.unit})`, variants.map((v) => cell(v.summary?.[metric.key], metric.unit))]);
+    rows.push([
+      `  ${metric.label} (${metric.unit})`,
+      [...variants.map((v) => cell(v.summary?.[metric.key], metric.unit)), ...refCell(cell(ref?.summary?.[metric.key], metric.unit))],
+    ]);
   }
   rows.push(['other', []]);
   rows.push([
     '  map camera right after the jump',
-    variants.map((v) => (v.runs.length === 0 ? '—' : `${v.runs.filter((r) => r.jump.cameraOk).length}/${v.runs.length} ok`)),
+    [...variants.map((v) => (v.runs.length === 0 ? '—' : `${v.runs.filter((r) => r.jump.cameraOk).length}/${v.runs.length} ok`)), ...refCell('—')],
   ]);
-  rows.push(['  workers (URL kind, type)', variants.map(workerCell)]);
-  rows.push(["  under CSP worker-src 'self'", variants.map(cspCell)]);
-  rows.push(['  page errors (all runs)', variants.map((v) => String(v.runs.reduce((n, r) => n + r.errors.length, 0)))]);
+  rows.push(['  workers (URL kind, type)', [...variants.map(workerCell), ...refCell('—')]]);
+  rows.push(["  under CSP worker-src 'self'", [...variants.map(cspCell), ...refCell('—')]]);
+  const errorCount = (runs: ReadonlyArray<{ errors: string[] }>) => String(runs.reduce((n, r) => n + r.errors.length, 0));
+  rows.push(['  page errors (all runs)', [...variants.map((v) => errorCount(v.runs)), ...refCell(errorCount(ref?.runs ?? []))]]);
 
-  const header = variants.map((v) => `${v.id}: ${v.label}`);
+  const header = [...variants.map((v) => `${v.id}: ${v.label}`), ...refCell(`reference: ${ref?.label ?? ''}`)];
   const labelWidth = Math.max(...rows.filter(([, cells]) => cells.length > 0).map(([label]) => label.length)) + 1;
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(([, cells]) => cells[i]?.length ?? 0)));
   const line = (label: string, cells: string[]) =>
@@ -120,6 +152,8 @@ export function renderTable(report: BenchReport): string {
     const errors = [...new Set(v.runs.flatMap((r) => r.errors))];
     if (errors.length > 0) lines.push(`${v.id}: page errors: ${errors.slice(0, 3).join(' | ')}`);
   }
+  if (ref?.status === 'failed') lines.push(`reference: could not run: ${ref.reason ?? 'unknown reason'}`);
+  else if (ref && ref.failedRuns.length > 0) lines.push(`reference: ${ref.failedRuns.length} run(s) failed: ${ref.failedRuns[0]}`);
   lines.push(`total benchmark time: ${(report.wallMs / 1000).toFixed(0)} s`);
   return lines.join('\n');
 }

@@ -14,9 +14,10 @@ import { parseArgs, USAGE, type BenchArgs } from './args';
 import { buildVariant } from './build';
 import { checkCsp } from './cspCheck';
 import { describeMachine } from './machine';
-import { measureRun, type RunMetrics } from './measureRun';
-import { summarise } from './metrics';
-import { renderTable, type BenchReport, type VariantReport } from './report';
+import { measureLoad, measureRun, type RunMetrics } from './measureRun';
+import { LOAD_METRICS, METRICS, summarise } from './metrics';
+import { buildReference } from './reference/build';
+import { renderTable, type BenchReport, type ReferenceReport, type VariantReport } from './report';
 import { startStaticServer } from './staticServer';
 import { readStorySteps } from './storyInfo';
 import type { Variant } from './variants';
@@ -65,11 +66,11 @@ async function benchVariant(variant: Variant, args: BenchArgs): Promise<VariantR
     return report;
   }
   const steps = readStorySteps(variant.outDir);
-  const server = await startStaticServer({ root: variant.outDir });
+  const server = await startStaticServer({ root: variant.outDir, network: args.network });
   try {
     for (let i = 1; i <= args.runs; i++) {
       try {
-        const run: RunMetrics = await measureRun({ server, steps, pauseMs: args.pauseMs });
+        const run: RunMetrics = await measureRun({ server, steps, pauseMs: args.pauseMs, browser: args.browser });
         report.runs.push(run);
         progress(`${variant.id}: run ${i}/${args.runs}: map idle at ${run.mapIdleMs?.toFixed(0)} ms, run took ${(run.wallMs / 1000).toFixed(1)} s`);
       } catch (error) {
@@ -87,7 +88,7 @@ async function benchVariant(variant: Variant, args: BenchArgs): Promise<VariantR
     return report;
   }
   report.status = 'ok';
-  report.summary = summarise(report.runs);
+  report.summary = summarise(report.runs, METRICS);
   report.workers = report.runs[0]!.workers;
   report.blobWorker = report.workers.some((w) => w.url.startsWith('blob:'));
   progress(`${variant.id}: checking under the strict CSP…`);
@@ -95,6 +96,47 @@ async function benchVariant(variant: Variant, args: BenchArgs): Promise<VariantR
     progress(`${variant.id}: CSP check failed: ${errorText(error)}`);
     return null;
   });
+  return report;
+}
+
+/** The reference template's loads, built from the story in `storyDist` (a build of the app). */
+async function benchReference(args: BenchArgs, storyDist: string): Promise<ReferenceReport> {
+  const report: ReferenceReport = {
+    label: `template reproduction, MapLibre ${packageVersion('maplibre-gl-v4')} UMD`,
+    status: 'failed',
+    runs: [],
+    failedRuns: [],
+    summary: null,
+  };
+  let root: string;
+  try {
+    root = buildReference(storyDist);
+  } catch (error) {
+    report.reason = `could not build it: ${errorText(error)}`;
+    return report;
+  }
+  const server = await startStaticServer({ root, network: args.network });
+  try {
+    for (let i = 1; i <= args.runs; i++) {
+      try {
+        const run = await measureLoad({ server, browser: args.browser });
+        report.runs.push(run);
+        progress(`reference: run ${i}/${args.runs}: map idle at ${run.mapIdleMs?.toFixed(0)} ms`);
+      } catch (error) {
+        report.failedRuns.push(errorText(error));
+        progress(`reference: run ${i}/${args.runs} FAILED: ${errorText(error)}`);
+        if (report.runs.length === 0) break;
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  if (report.runs.length === 0) {
+    report.reason = report.failedRuns[0] ?? 'no run completed';
+    return report;
+  }
+  report.status = 'ok';
+  report.summary = summarise(report.runs, LOAD_METRICS);
   return report;
 }
 
@@ -119,11 +161,13 @@ async function main(): Promise<number> {
 
   const variants: VariantReport[] = [];
   for (const variant of args.variants) variants.push(await benchVariant(variant, args));
+  const reference = args.reference ? await benchReference(args, join(repo, 'dist')) : null;
 
   const report: BenchReport = {
     machine,
-    settings: { runs: args.runs, pauseMs: args.pauseMs, viewport: VIEWPORT, variants: args.variants.map((v) => v.id) },
+    settings: { runs: args.runs, pauseMs: args.pauseMs, viewport: VIEWPORT, variants: args.variants.map((v) => v.id), browser: args.browser, network: args.network?.label ?? 'none' },
     variants,
+    reference,
     wallMs: performance.now() - started,
   };
   mkdirSync(resultsDir, { recursive: true });

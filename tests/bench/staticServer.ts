@@ -12,6 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { createLink, type NetworkProfile } from './network';
 
 /** Content types by file extension; anything else is served as bytes. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -65,6 +66,8 @@ export interface StaticServerOptions {
   root: string;
   /** Extra headers on every response, e.g. a Content-Security-Policy. */
   headers?: Readonly<Record<string, string>>;
+  /** Serve as over this network (round trip and shared bandwidth); none: as fast as the machine can. */
+  network?: NetworkProfile | null;
 }
 
 interface CachedFile {
@@ -96,9 +99,12 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     return entry;
   };
 
+  const link = options.network ? createLink(options.network) : null;
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const send = (status: number, entry: CachedFile | null) => {
+    const send = async (status: number, entry: CachedFile | null) => {
+      if (link) await new Promise((resolve) => setTimeout(resolve, link.latencyMs));
       const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
       const body = entry ? (acceptsGzip && entry.gzipped ? entry.gzipped : entry.raw) : Buffer.from('not found');
       const gzip = !!entry && body === entry.gzipped;
@@ -112,8 +118,10 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         ...(gzip ? { 'content-encoding': 'gzip' } : {}),
         vary: 'accept-encoding',
       });
-      res.end(req.method === 'HEAD' ? undefined : body);
       log.push({ path, status, contentType, wireBytes: body.length, rawBytes: entry?.raw.length ?? 0, gzip });
+      const payload = req.method === 'HEAD' ? undefined : body;
+      if (link) await link.deliver(res, payload);
+      else res.end(payload);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, null);
     // normalize() resolves "..": refuse anything that would leave the root.
