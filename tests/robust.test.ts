@@ -126,6 +126,27 @@ describe('a slow network', () => {
 });
 
 describe('rapid input', () => {
+  it('finishes a flight to the step that something other than the reader stopped halfway', async () => {
+    const { page, errors } = await openPage(browser, `${base}/`, {});
+    await waitForMap(page);
+    await waitInteractive(page);
+    // Once in 30 s of rapid scrolling and resizing, a flight was left halfway, not moving, with the
+    // next step active. Stopping a flight from outside the app reproduces that state every time.
+    await page.evaluate(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true })));
+    await page.waitForTimeout(200);
+    const stoppedMidway = await page.evaluate(() => {
+      const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: { isMoving(): boolean; stop(): void } }).maplibreMap;
+      const wasMoving = map.isMoving();
+      map.stop();
+      return wasMoving;
+    });
+    expect(stoppedMidway, 'the flight was under way when stopped').toBe(true);
+    expect(await page.getAttribute('[aria-current="step"]', 'data-step')).toBe(story.steps[1]!.id);
+    await waitForCamera(page, story.steps[1]!.camera, 15_000);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it('survives 30 s of fast scrolling, resizing and rotating, ending in the active step\'s state with stable memory', async () => {
     const { page, errors } = await openPage(browser, `${base}/`, {});
     await waitForMap(page);

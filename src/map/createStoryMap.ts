@@ -105,6 +105,31 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
   let shown = false;
   options.container.dataset.zoomOffset = String(initialOffset);
 
+  let issuingMove = false;
+  const targetOf = (state: MapState, fit: number) => ({ ...state.camera, zoom: state.camera.zoom + fit });
+  const moveCamera = (state: MapState, fit: number) => {
+    appliedOffset = fit;
+    options.container.dataset.zoomOffset = String(fit);
+    const target = targetOf(state, fit);
+    // The move under way ends (its moveend fires) inside the call: not a flight that stopped short.
+    issuingMove = true;
+    try {
+      // Before the first paint (a deep link, a scroll during loading) there is nothing to fly from.
+      if (options.reducedMotion || !shown) map.jumpTo(target);
+      // flyTo stops any move under way, so a fast scroll never queues flights.
+      else map.flyTo({ ...target, maxDuration: 2500, essential: false });
+    } finally {
+      issuingMove = false;
+    }
+  };
+  /** Whether the camera is where `state` puts it (to a thousandth of a degree and of a zoom level). */
+  const atCamera = (state: MapState) => {
+    const target = targetOf(state, appliedOffset);
+    const c = map.getCenter();
+    const near = (a: number, b: number) => Math.abs(a - b) < 1e-3;
+    return near(c.lng, target.center[0]) && near(c.lat, target.center[1]) && near(map.getZoom(), target.zoom) && near(map.getBearing(), target.bearing) && near(map.getPitch(), target.pitch);
+  };
+
   const layerIds = (layer: (typeof STORY_LAYERS)[number]) => STORY_LAYER_IDS[layer];
   const render = (next: MapState) => {
     const prev = current;
@@ -121,18 +146,10 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
       markers.setHighlighted(next.highlighted);
     }
     const fit = offset();
-    if (!sameCamera(prev.camera, next.camera) || fit !== appliedOffset) {
-      appliedOffset = fit;
-      options.container.dataset.zoomOffset = String(fit);
-      const target = { ...next.camera, zoom: next.camera.zoom + fit };
-      // Before the first paint (a deep link, a scroll during loading) there is nothing to fly from.
-      if (options.reducedMotion || !shown) map.jumpTo(target);
-      // flyTo stops any move under way, so a fast scroll never queues flights.
-      else map.flyTo({ ...target, maxDuration: 2500, essential: false });
-    }
+    current = next;
+    if (!sameCamera(prev.camera, next.camera) || fit !== appliedOffset) moveCamera(next, fit);
     shown = true;
     options.container.dataset.mapStep = next.stepId;
-    current = next;
   };
 
   markers.setHighlighted(options.initial.highlighted);
@@ -143,6 +160,16 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
   // A resize (rotation, a phone's toolbar, an embed's new width) refits the step's framing.
   map.on('resize', () => {
     if (loaded) render(current);
+  });
+  // A flight to the step that stops short without the reader moving the map (once in 30 s of
+  // rapid scrolling and resizing, a flight was left halfway) is sent on its way again, once per
+  // step: the map always ends in the active step's state. A move of the reader's own carries
+  // its originalEvent and is left alone.
+  let resumed: MapState | null = null;
+  map.on('moveend', (event: { originalEvent?: Event }) => {
+    if (!loaded || issuingMove || event.originalEvent || map.isMoving() || atCamera(current) || resumed === current) return;
+    resumed = current;
+    moveCamera(current, appliedOffset);
   });
   map.on('error', (event) => {
     console.warn('[story-map]', event.error?.message ?? event);

@@ -29,7 +29,7 @@ const repo = join(import.meta.dirname, '..', '..');
 const argv = process.argv.slice(2);
 const reference = argv.includes('--reference');
 const condition: BrowserCondition = argv[argv.indexOf('--browser') + 1] === 'started' ? 'started' : 'running';
-const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'gpu', 'viz', 'loading', '__metadata'];
+const CATEGORIES = ['blink.user_timing', 'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'gpu', 'viz', 'loading', '__metadata'];
 
 const root = reference ? buildReference(join(repo, 'dist')) : join(repo, 'dist');
 const server = await startStaticServer({ root });
