@@ -113,7 +113,7 @@ async function waitForMapIdle(page: Page, errors: readonly string[], timeoutMs =
   throw new Error(`map did not paint (data-map-status="${status}")${why}`);
 }
 
-interface ColdPage {
+export interface ColdPage {
   browser: Browser;
   context: BrowserContext;
   page: Page;
@@ -122,7 +122,7 @@ interface ColdPage {
 }
 
 /** A fresh Chromium with one page, the probe installed, ready to navigate; closed by the caller. */
-async function openColdPage(condition: BrowserCondition): Promise<ColdPage> {
+export async function openColdPage(condition: BrowserCondition): Promise<ColdPage> {
   const browser = await launch();
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
@@ -138,12 +138,12 @@ async function openColdPage(condition: BrowserCondition): Promise<ColdPage> {
 }
 
 /** Load the site and wait for the map's first idle; what the probe saw until then. */
-async function loadSite(cold: ColdPage, server: StaticServer, started: number): Promise<{ metrics: LoadMetrics; loaded: ProbeData }> {
+async function loadSite(cold: ColdPage, server: StaticServer, started: number): Promise<LoadMetrics> {
   server.resetLog();
   await cold.page.goto(`${server.url}/`, { waitUntil: 'load', timeout: 60_000 });
   await waitForMapIdle(cold.page, cold.errors);
   const loaded = await probeSnapshot(cold.page);
-  const metrics: LoadMetrics = {
+  return {
     bytes: wireBytes(server.log),
     files: server.log.map((r) => ({ path: r.path, kind: kindOf(r), wireBytes: r.wireBytes, rawBytes: r.rawBytes })),
     fcpMs: loaded.fcp,
@@ -158,7 +158,6 @@ async function loadSite(cold: ColdPage, server: StaticServer, started: number): 
     errors: [...cold.errors, ...loaded.mapErrors],
     wallMs: performance.now() - started,
   };
-  return { metrics, loaded };
 }
 
 /** Measure one cold load of the site the server serves, until its map has painted. */
@@ -166,7 +165,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadMetrics> {
   const started = performance.now();
   const cold = await openColdPage(options.browser);
   try {
-    return (await loadSite(cold, options.server, started)).metrics;
+    return await loadSite(cold, options.server, started);
   } finally {
     await cold.browser.close();
   }
@@ -180,7 +179,7 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
   const cold = await openColdPage(options.browser);
   const { page, context } = cold;
   try {
-    const { metrics: load } = await loadSite(cold, options.server, started);
+    const load = await loadSite(cold, options.server, started);
     const cdp = await context.newCDPSession(page);
     // Playwright injects its own helper script (about 330 KB of source) into the page the first time a
     // selector or a predicate is waited for, as backToTop does. Do it before pass 1, so that both heap

@@ -8,9 +8,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../browser';
-import { SETTLE_MS, type BrowserCondition } from './measureRun';
-import { installProbe, NAME_SHIM, type BenchWindow } from './probe';
+import { openColdPage, type BrowserCondition } from './measureRun';
+import type { BenchWindow } from './probe';
 import { buildReference } from './reference/build';
 import { startStaticServer } from './staticServer';
 
@@ -33,7 +32,9 @@ const CATEGORIES = ['blink.user_timing', 'toplevel', 'devtools.timeline', 'disab
 
 const root = reference ? buildReference(join(repo, 'dist')) : join(repo, 'dist');
 const server = await startStaticServer({ root });
-const browser = await launch();
+// The browser settles (when `running`) before tracing starts, so the trace holds the page's load only.
+const cold = await openColdPage(condition);
+const { browser, page } = cold;
 const events: TraceEvent[] = [];
 try {
   const cdp = await browser.newBrowserCDPSession();
@@ -41,16 +42,7 @@ try {
     events.push(...(e.value as unknown as TraceEvent[]));
   });
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  const startTracing = () => cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-  if (condition === 'started') await startTracing();
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
-  const page = await context.newPage();
-  if (condition === 'running') {
-    await page.waitForTimeout(SETTLE_MS);
-    await startTracing();
-  }
-  await page.addInitScript(NAME_SHIM);
-  await page.addInitScript(installProbe);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
   await page.goto(`${server.url}/`);
   await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.data.mapIdle !== null, undefined, { timeout: 60_000 });
   const probe = await page.evaluate(() => (window as unknown as BenchWindow).__bench.data);

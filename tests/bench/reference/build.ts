@@ -11,7 +11,6 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadSource, selectCountries } from '../../../geo/basemap';
-import { readStorySteps } from '../storyInfo';
 
 const repo = join(import.meta.dirname, '..', '..', '..');
 export const REFERENCE_DIR = join(repo, 'tests', 'bench', '.dist-reference');
@@ -57,7 +56,6 @@ function templateConfig(story: { title: { nl: string }; steps: ExportedStep[] })
 
 /** Write the reference site; `storyDist` is a build of the app (for the story's steps). */
 export function buildReference(storyDist: string): string {
-  readStorySteps(storyDist);
   const storyFile = join(storyDist, 'stories', 'trump-kim-summits.json');
   const story = JSON.parse(readFileSync(storyFile, 'utf8')) as { title: { nl: string }; steps: ExportedStep[] };
   rmSync(REFERENCE_DIR, { recursive: true, force: true });
