@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { storyPlugin } from './src/build/storyPlugin';
 import { embedHostPlugin } from './src/build/embedHostPlugin';
-import { prerenderPlugin } from './src/build/prerenderPlugin';
+import { catalogueChunk, prerenderPlugin, storyChunkDir } from './src/build/prerenderPlugin';
 import { budgetPlugin } from './src/build/budgetPlugin';
 import { licensesPlugin } from './src/build/licenses';
 import { preloadPlugin } from './src/build/preloadPlugin';
@@ -41,13 +41,22 @@ export default defineConfig(({ mode }) => ({
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       input: {
+        // The front page, the story page template (one page per story is made from it), the iframe page.
         index: resolve(repo, 'src/index.html'),
+        story: resolve(repo, 'src/story.html'),
         frame: resolve(repo, 'src/embed.html'),
         embed: resolve(repo, 'src/embed/element.tsx'),
       },
       output: {
         manualChunks: (id) => (id.includes('/node_modules/maplibre-gl/') ? mapLibreChunk(id) : undefined),
         entryFileNames: (chunk) => (STABLE_ENTRIES.has(chunk.name) ? '[name].js' : 'assets/[name]-[hash].js'),
+        // Each story's data in a folder of its own, so a page preloads and budgets only its own story.
+        chunkFileNames: (chunk) => {
+          const story = /^\0virtual:story\/(.+)$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          const catalogue = /\/src\/ui\/catalogues\/([\w-]+)\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          if (story) return `${storyChunkDir(story)}story-[hash].js`;
+          return catalogue ? `${catalogueChunk(catalogue)}[hash].js` : 'assets/[name]-[hash].js';
+        },
       },
     },
   },

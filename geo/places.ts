@@ -11,7 +11,7 @@ export type LocalizedName = { nl: string; en: string };
 export type PlaceProperties = {
   id: string;
   name: LocalizedName;
-  kind: 'city' | 'venue' | 'landmark';
+  kind: 'city' | 'venue' | 'landmark' | 'station';
   /** Which side of its dot the map label goes, where the default (right) would cover a neighbour. */
   labelSide?: 'left' | 'right';
   aliases: string[];

@@ -1,33 +1,36 @@
+import stories from 'virtual:stories';
+import { loadStoryById } from './embed/stories';
 import { afterFirstPaint } from './ui/afterFirstPaint';
-import { parseLang, readUrl } from './ui/urlState';
+import { readUrl } from './ui/urlState';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
 
 /**
- * The full page. Its HTML already holds the whole story (prerendered) and
+ * A story's page. Its HTML already holds the whole story (prerendered) and
  * preloads every module below without running them, so the order here is
  * only about the main thread: first the served text paints, then MapLibre
  * is evaluated (its worker starts booting at once), then the text is
  * hydrated, and the map is created when hydration mounts it.
  */
 const container = document.getElementById('story');
-if (container) {
+// The built page names its story; the dev server serves the same page at /<id>/.
+const id = container?.dataset.story ?? location.pathname.split('/').filter(Boolean).at(-1);
+if (container && id && Object.hasOwn(stories, id)) {
   const prerendered = container.hasAttribute('data-prerendered');
+  const wanted = new URLSearchParams(location.search).get('lang');
   // The HTML is prerendered in its own language; a reader who asked for another one should not
   // see it painted first, so then hydration (which switches the language) does not wait for a frame.
-  const otherLang = (parseLang(new URLSearchParams(location.search).get('lang')) ?? document.documentElement.lang) !== document.documentElement.lang;
+  const otherLang = wanted !== null && wanted !== document.documentElement.lang;
   if (prerendered && !otherLang) await afterFirstPaint();
   // Asked for first, so that when both are preloaded MapLibre is evaluated first and its worker boots while the
   // text hydrates; never awaited here: on a slow network the text hydrates without waiting for the map.
   void import('./map/createStoryMap');
   void import('./map/mapData').then((m) => m.loadMapData());
-  const [{ default: story }, { hydrateStory, mountStory }] = await Promise.all([
-    import('virtual:story/trump-kim-summits'),
-    import('./ui/mount'),
-  ]);
-  const url = readUrl(location, story.steps.map((s) => s.id));
+  const [story, { hydrateStory, mountStory }] = await Promise.all([loadStoryById(id), import('./ui/mount')]);
+  if (!story) throw new Error(`story ${id} did not load`);
+  const url = readUrl(location, story.steps.map((s) => s.id), story.languages);
   if (prerendered) {
-    // The HTML was rendered for the first step in Dutch: hydrate exactly that, then apply the address.
+    // The HTML was rendered for the first step in the story's first language: hydrate exactly that, then apply the address.
     hydrateStory(container, {
       story,
       syncUrl: true,

@@ -50,7 +50,7 @@ async function mapReady(page: Page, scope = '') {
 
 describe('under a strict Content-Security-Policy', () => {
   it('the full page renders its map and hydrates with zero violations', async () => {
-    const { page, ctx, collected } = await openWithPolicy('/#the-offer');
+    const { page, ctx, collected } = await openWithPolicy('/trump-kim-summits/#the-offer');
     await mapReady(page);
     await page.waitForSelector('[data-step="the-offer"][aria-current="step"]');
     const rendered = await page.evaluate(() => {

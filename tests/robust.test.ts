@@ -114,7 +114,7 @@ describe('a slow network', () => {
         for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.cls += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${base}/`, { waitUntil: 'commit' });
+    await page.goto(`${base}/trump-kim-summits/`, { waitUntil: 'commit' });
     await page.waitForSelector('[data-step="overview"] h2', { state: 'visible' });
     const statusAtText = await page.getAttribute('.sm-map', 'data-map-status');
     expect(statusAtText).toBe('loading');

@@ -9,6 +9,7 @@ interface ExportedStep {
   title: { nl: string; en: string };
   camera: { center: [number, number]; zoom: number; bearing: number; pitch: number };
   places: string[];
+  features: string[];
   citations: { source: string; quote: string }[];
 }
 const story = JSON.parse(readFileSync(join(import.meta.dirname, '../dist/stories/trump-kim-summits.json'), 'utf8')) as {
@@ -30,7 +31,7 @@ const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('the story page', () => {
   it('renders the offline basemap, the places and the first step', async () => {
-    const { page } = await open('/');
+    const { page } = await open('/trump-kim-summits/');
     await waitForMap(page);
     await waitForCamera(page, steps[0]!.camera);
     const counts = await page.evaluate(() => {
@@ -53,7 +54,7 @@ describe('the story page', () => {
 
   it('activates each step as the reader scrolls to it and moves the camera there', async () => {
     // Reduced motion makes camera moves instant, so the walk through all steps stays quick.
-    const { page } = await open('/', { reducedMotion: 'reduce' });
+    const { page } = await open('/trump-kim-summits/', { reducedMotion: 'reduce' });
     await waitForMap(page);
     for (const step of steps) {
       await page.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.scrollIntoView({ block: 'center' }), step.id);
@@ -63,7 +64,7 @@ describe('the story page', () => {
   });
 
   it('flies between steps and, on a fast jump to the end, lands in the last step without replaying the others', async () => {
-    const { page } = await open('/');
+    const { page } = await open('/trump-kim-summits/');
     await waitForMap(page);
     await waitForCamera(page, steps[0]!.camera);
     await page.evaluate(() => {
@@ -89,9 +90,9 @@ describe('the story page', () => {
     const snap = await waitForCamera(page, last.camera);
     expect(await page.evaluate(() => (window as unknown as { activated: string[] }).activated)).toEqual([steps[1]!.id, last.id]);
     // No layer of an earlier step is left on the map.
-    for (const id of ['train-route', 'train-route-planned', 'ghost-flight', 'af1-home', 'demarcation-highlight']) {
-      expect(snap.visible[id], id).toBe('none');
-    }
+    const featureLayers = Object.keys(snap.visible).filter((id) => id.startsWith('feature:'));
+    expect(featureLayers.length).toBeGreaterThan(5);
+    for (const id of featureLayers) expect(snap.visible[id], id).toBe(last.features.some((f) => id.startsWith(`feature:${f}:`) || id === `feature:${f}`) ? 'visible' : 'none');
   });
 
   it('compiles every shader the story needs for its first view, so no later step stalls on one', async () => {
@@ -109,7 +110,7 @@ describe('the story page', () => {
       }
     });
     const page = await ctx.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/trump-kim-summits/`);
     await waitForMap(page);
     await waitForCamera(page, steps[0]!.camera);
     const linked = () => page.evaluate(() => (window as unknown as { linked: number }).linked);
@@ -126,19 +127,22 @@ describe('the story page', () => {
 
   it('opens at the step a deep link names, with that step\'s map', async () => {
     const target = steps[stepIndex('the-offer')]!;
-    const { page } = await open(`/#${target.id}`);
+    const { page } = await open(`/trump-kim-summits/#${target.id}`);
     await waitActive(page, target.id);
     await waitForMap(page);
     const snap = await waitForCamera(page, target.camera);
-    expect(snap.visible['ghost-flight']).toBe('visible');
-    expect(snap.visible['train-route']).toBe('visible');
+    expect(snap.visible['feature:ghost-flight']).toBe('visible');
+    // The journey Kim actually made home, by road to Dong Dang and by rail from there.
+    expect(snap.visible['feature:train-home:rail']).toBe('visible');
+    expect(snap.visible['feature:train-home:road']).toBe('visible');
+    expect(snap.visible['feature:train-route:rail']).toBe('none');
     const figure = await page.locator(`[data-step="${target.id}"] .sm-calc`).innerText();
     expect(figure).toMatch(/\d\.\d{3} km/);
     await page.screenshot({ path: join(artifacts, 'desktop-the-offer.png') });
   });
 
   it('moves between steps with the arrow keys and j/k, and the hash follows without filling history', async () => {
-    const { page } = await open('/', { reducedMotion: 'reduce' });
+    const { page } = await open('/trump-kim-summits/', { reducedMotion: 'reduce' });
     await waitInteractive(page);
     const historyLength = await page.evaluate(() => history.length);
     await page.keyboard.press('ArrowDown');
@@ -153,7 +157,7 @@ describe('the story page', () => {
 
   it('shows a place\'s excerpts when its marker is clicked, and Escape returns focus to it', async () => {
     const target = steps[stepIndex('hanoi-hopes')]!;
-    const { page } = await open(`/#${target.id}`, { reducedMotion: 'reduce' });
+    const { page } = await open(`/trump-kim-summits/#${target.id}`, { reducedMotion: 'reduce' });
     await waitForMap(page);
     await waitForCamera(page, target.camera);
     const marker = page.locator('.sm-place[data-place="hanoi"]');
@@ -173,7 +177,7 @@ describe('the story page', () => {
   });
 
   it('opens a place from the keyboard too', async () => {
-    const { page } = await open('/#dmz', { reducedMotion: 'reduce' });
+    const { page } = await open('/trump-kim-summits/#dmz', { reducedMotion: 'reduce' });
     await waitForMap(page);
     await page.locator('.sm-place[data-place="panmunjom"]').focus();
     await page.keyboard.press('Enter');
@@ -182,7 +186,7 @@ describe('the story page', () => {
 
   it('opens a citation\'s source with the quoted passage highlighted', async () => {
     const target = steps[stepIndex('hanoi-collapse')]!;
-    const { page } = await open(`/#${target.id}`);
+    const { page } = await open(`/trump-kim-summits/#${target.id}`);
     const button = page.locator(`[data-step="${target.id}"] .sm-citation button`).first();
     await button.click();
     const dialog = page.getByRole('dialog');
@@ -196,7 +200,7 @@ describe('the story page', () => {
   });
 
   it('switches to English with ?lang=en and with the language switch', async () => {
-    const { page } = await open('/?lang=en');
+    const { page } = await open('/trump-kim-summits/?lang=en');
     await waitInteractive(page);
     expect(await page.locator(`[data-step="${steps[0]!.id}"] h2`).innerText()).toBe(steps[0]!.title.en);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -214,7 +218,7 @@ describe('the story page', () => {
       }).observe(document, { subtree: true, childList: true, characterData: true });
     }, story.title.en);
     const page = await ctx.newPage();
-    await page.goto(`${base}/?lang=en`);
+    await page.goto(`${base}/trump-kim-summits/?lang=en`);
     await waitInteractive(page);
     const t = {
       english: await page.evaluate(() => (window as unknown as { english?: number }).english ?? Infinity),
@@ -252,11 +256,11 @@ describe('the story page', () => {
       await ctx.close();
       return { ...state, logged };
     };
-    const clean = await story('/');
+    const clean = await story('/trump-kim-summits/');
     for (const hostile of [
-      '/?lang=javascript:alert(1)#%3Cimg%20src=x%20onerror=alert(1)%3E',
-      '/?lang=%22%3E%3Cscript%3Ealert(2)%3C/script%3E#javascript:alert(3)',
-      '/?lang=de#no-such-step',
+      '/trump-kim-summits/?lang=javascript:alert(1)#%3Cimg%20src=x%20onerror=alert(1)%3E',
+      '/trump-kim-summits/?lang=%22%3E%3Cscript%3Ealert(2)%3C/script%3E#javascript:alert(3)',
+      '/trump-kim-summits/?lang=de#no-such-step',
     ]) {
       const got = await story(hostile);
       expect(got.ran, hostile).toEqual([]);
@@ -270,7 +274,7 @@ describe('the story page', () => {
   });
 
   it('lays out for a phone: cards over a full-screen map, nothing cut off', async () => {
-    const { page } = await open('/#hanoi-collapse', {
+    const { page } = await open('/trump-kim-summits/#hanoi-collapse', {
       viewport: { width: 375, height: 667 },
       isMobile: true,
       hasTouch: true,
@@ -303,7 +307,7 @@ describe('the story page', () => {
 
 describe('print', () => {
   it('prints the story text with citations and a drawing of each step\'s map', async () => {
-    const { page } = await open('/');
+    const { page } = await open('/trump-kim-summits/');
     await waitForMap(page);
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
@@ -321,7 +325,7 @@ describe('print', () => {
 
 describe('when the WebGL context is lost', () => {
   it('shows the drawing and keeps the reader\'s place, then recovers the live map', async () => {
-    const { page } = await open('/#hanoi-collapse', { reducedMotion: 'reduce' });
+    const { page } = await open('/trump-kim-summits/#hanoi-collapse', { reducedMotion: 'reduce' });
     await waitForMap(page);
     await waitActive(page, 'hanoi-collapse');
     await page.evaluate(() => {
@@ -346,7 +350,7 @@ describe('text first', () => {
   it('serves every step, quote and source label in the HTML, readable without JavaScript', async () => {
     const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 }, javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/trump-kim-summits/`);
     expect(await page.locator('[data-step]').count()).toBe(steps.length);
     for (const step of steps) {
       expect(await page.locator(`[data-step="${step.id}"] h2`).innerText()).toBe(step.title.nl);
@@ -371,7 +375,7 @@ describe('text first', () => {
       }).observe(document, { subtree: true, childList: true, attributes: true });
     });
     const page = await ctx.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/trump-kim-summits/`);
     await waitForMap(page);
     const t: { interactive?: number; map?: number; paint: number } = {
       ...(await page.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen)),
@@ -386,18 +390,18 @@ describe('text first', () => {
     const dist = join(import.meta.dirname, '../dist');
     // MapLibre's JS chunk, not its CSS (as a string for the Shadow DOM, a small static import of the element).
     const staticMapLibre = /(import|from)\s*["']\.\/(assets\/)?maplibre-(?!css-)[\w-]+\.js["']/;
-    for (const page of ['index.html', 'embed.html']) {
+    for (const page of ['trump-kim-summits/index.html', 'the-lift-home/index.html', 'embed.html']) {
       const html = readFileSync(join(dist, page), 'utf8');
-      const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(html)![1]!;
+      const entry = /<script type="module"[^>]*src="(?:\.\.?\/)([^"]+)"/.exec(html)![1]!;
       expect(readFileSync(join(dist, entry), 'utf8'), `${page} → ${entry}`).not.toMatch(staticMapLibre);
       // …while its HTML fetches it (and every other module) early, without running it.
-      expect(html).toMatch(/<link rel="modulepreload"[^>]*href="\.\/assets\/maplibre-[\w-]+\.js"/);
+      expect(html).toMatch(/<link rel="modulepreload"[^>]*href="\.\.?\/assets\/maplibre-[\w-]+\.js"/);
     }
     expect(readFileSync(join(dist, 'embed.js'), 'utf8'), 'embed.js').not.toMatch(staticMapLibre);
   });
 
   it('hydrates the served text without re-creating it, then applies ?lang and the deep link', async () => {
-    const { page, errors } = await open('/?lang=en#dmz', { reducedMotion: 'reduce' });
+    const { page, errors } = await open('/trump-kim-summits/?lang=en#dmz', { reducedMotion: 'reduce' });
     const served = await page.evaluateHandle(() => document.querySelector('[data-step="overview"] h2'));
     await waitActive(page, 'dmz');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -418,7 +422,7 @@ describe('without WebGL', () => {
   });
 
   it('keeps the whole story readable, with a clear note instead of the map', async () => {
-    const { page } = await openPage(noGl, `${base}/#singapore`);
+    const { page } = await openPage(noGl, `${base}/trump-kim-summits/#singapore`);
     await page.waitForSelector('.sm-map[data-map-status="no-webgl"]', { timeout: 30_000 });
     expect(await page.locator('.sm-map__message').innerText()).toMatch(/WebGL/);
     expect(await page.locator('[data-step]').count()).toBe(steps.length);
@@ -427,8 +431,9 @@ describe('without WebGL', () => {
     await page.waitForSelector('svg.sm-static-map[data-static-step="singapore"] [data-place="singapore"]');
     expect(await page.locator('svg.sm-static-map path').count()).toBeGreaterThan(3);
     await page.evaluate(() => document.querySelector('[data-step="the-offer"]')!.scrollIntoView({ block: 'center' }));
-    await page.waitForSelector('svg.sm-static-map[data-static-step="the-offer"] [data-line="ghost"]');
-    await page.waitForSelector('svg.sm-static-map [data-line="train"]');
+    await page.waitForSelector('svg.sm-static-map[data-static-step="the-offer"] [data-line="arc-offered"]');
+    await page.waitForSelector('svg.sm-static-map [data-line="route-rail"]');
+    await page.waitForSelector('svg.sm-static-map [data-line="route-road"]');
     await page.screenshot({ path: join(artifacts, 'no-webgl-drawing.png') });
     await page.evaluate(() => document.querySelector('[data-step="singapore"]')!.scrollIntoView({ block: 'center' }));
     await waitActive(page, 'singapore');

@@ -15,11 +15,13 @@ describe('checkBudgets', () => {
 
   it('names the files and the excess when a budget is exceeded', () => {
     const problems = checkBudgets([
-      { file: 'assets/app-1.js', gzipBytes: 40 * KB },
+      { file: 'assets/app-1.js', gzipBytes: 30 * KB },
       { file: 'assets/basemap.topo-x.js', gzipBytes: 46 * KB },
+      { file: 'assets/story-data/a/story-1.js', gzipBytes: 25 * KB },
     ]);
     expect(problems).toEqual([
-      'everything but MapLibre: 86.0 KB gzip is 6.0 KB over the 80.0 KB budget (assets/basemap.topo-x.js 46.0 KB, assets/app-1.js 40.0 KB)',
+      'engine (everything but MapLibre and the story data): 76.0 KB gzip is 8.0 KB over the 68.0 KB budget (assets/basemap.topo-x.js 46.0 KB, assets/app-1.js 30.0 KB)',
+      'story data: 25.0 KB gzip is 1.0 KB over the 24.0 KB budget (assets/story-data/a/story-1.js 25.0 KB)',
       'basemap: 46.0 KB gzip is 1.0 KB over the 45.0 KB budget (assets/basemap.topo-x.js 46.0 KB)',
     ]);
   });

@@ -1,12 +1,14 @@
 /**
- * Fails the build when the full page's payload exceeds its budgets
- * (`budget.ts`), naming the files and the excess, and prints what it weighed.
+ * Fails the build when a story page's payload exceeds its budgets
+ * (`budget.ts`), naming the page, the files and the excess, and prints what
+ * it weighed. Each story page counts its own story's data, not the others'.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { checkBudgets, filesLoadedBy, isMapLibre, KB } from './budget';
+import { isPerPageChunk } from './prerenderPlugin';
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,12 +33,18 @@ export function budgetPlugin(): Plugin {
         const contents = new Map<string, Buffer>();
         for (const path of listFiles(outDir)) contents.set(relative(outDir, path), readFileSync(path));
         const text = new Map([...contents].filter(([f]) => /\.(html|js|css)$/.test(f)).map(([f, b]) => [f, b.toString('utf8')]));
-        const page = filesLoadedBy('index.html', new Map([...contents.keys()].map((f) => [f, text.get(f) ?? ''])));
-        const sized = page.map((file) => ({ file, gzipBytes: gzipSync(contents.get(file)!, { level: 9 }).length }));
-        const own = sized.filter((f) => !isMapLibre(f.file)).reduce((s, f) => s + f.gzipBytes, 0);
-        const maplibre = sized.filter((f) => isMapLibre(f.file)).reduce((s, f) => s + f.gzipBytes, 0);
-        console.log(`payload of index.html (gzip): ${(own / KB).toFixed(1)} KB app + data, ${(maplibre / KB).toFixed(1)} KB MapLibre`);
-        const problems = checkBudgets(sized);
+        const problems: string[] = [];
+        for (const page of [...contents.keys()].filter((f) => /^[^/]+\/index\.html$/.test(f)).sort()) {
+          // Other stories' data and other languages' catalogues are named by the code but never loaded by this page.
+          const html = text.get(page) ?? '';
+          const mine = [...contents.keys()].filter((f) => !isPerPageChunk(f) || html.includes(f));
+          const loaded = filesLoadedBy(page, new Map(mine.map((f) => [f, text.get(f) ?? ''])));
+          const sized = loaded.map((file) => ({ file, gzipBytes: gzipSync(contents.get(file)!, { level: 9 }).length }));
+          const own = sized.filter((f) => !isMapLibre(f.file)).reduce((s, f) => s + f.gzipBytes, 0);
+          const maplibre = sized.filter((f) => isMapLibre(f.file)).reduce((s, f) => s + f.gzipBytes, 0);
+          console.log(`payload of ${page} (gzip): ${(own / KB).toFixed(1)} KB app + data, ${(maplibre / KB).toFixed(1)} KB MapLibre`);
+          problems.push(...checkBudgets(sized).map((p) => `${page}: ${p}`));
+        }
         if (problems.length > 0) this.error(`Payload budget exceeded:\n  ${problems.join('\n  ')}`);
       },
     },

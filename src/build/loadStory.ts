@@ -1,13 +1,19 @@
 /**
- * Node-side loading of a story folder: reads `stories/<id>/story.yaml`, its
- * source articles and the geo data it refers to, validates it with the one
- * schema, and reports every problem as `file:line:column field: message`.
+ * Node-side loading of story folders: finds every `stories/<folder>/`, reads
+ * its `story.yaml`, source articles and own geography, merges that with the
+ * shared gazetteer in `geo/`, validates it with the one schema, and reports
+ * every problem as `file:line:column field: message`.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parseStory, StoryValidationError, formatPath, type PlaceRecord, type StoryRefs } from '../story/schema';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { parseStory, StoryValidationError, formatPath, type PlaceRecord, type ShapeRecord, type StoryRefs } from '../story/schema';
 import { readYaml } from '../story/yamlPositions';
-import type { FlightEstimate, Story } from '../story/model';
+import type { Lang, LngLat, Story } from '../story/model';
+import { catalogueFor } from '../ui/catalogues/index';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { distanceToOutlineKm, pointInGeometry } from '../../geo/geometry';
 
 export class StoryBuildError extends Error {
   constructor(readonly problems: string[]) {
@@ -24,41 +30,120 @@ interface GeoCollection {
   features: GeoFeature[];
 }
 
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+/** Ids a story may not take: they are folders of the built site. */
+export const RESERVED_IDS = new Set(['assets', 'stories']);
 
-/** The geo data a story may refer to: places, train stations and computed flights. */
-export function loadGeoRefs(geoDir: string): Omit<StoryRefs, 'files'> {
-  const places = readJson<GeoCollection>(join(geoDir, 'places.geojson')).features.map(
-    (f): PlaceRecord => ({
-      id: String(f.properties.id),
-      name: f.properties.name as PlaceRecord['name'],
-      kind: f.properties.kind as PlaceRecord['kind'],
-      coordinates: f.geometry.coordinates as PlaceRecord['coordinates'],
-      aliases: (f.properties.aliases as string[] | undefined) ?? [],
-      provenance: String(f.properties.provenance ?? ''),
-      ...(f.properties.labelSide === 'left' ? { labelSide: 'left' as const } : {}),
-    }),
-  );
-  const stations = readJson<GeoCollection>(join(geoDir, 'train-route.geojson'))
-    .features.filter((f) => f.geometry.type === 'Point')
-    // lineProgress is the station's position along the line as drawn in Web Mercator, the measure by which
-    // src/map/routeLine.ts cuts the route; it differs from the share of the ground distance by up to 3 %.
-    .map((f) => ({ id: String(f.properties.id), fraction: Number(f.properties.lineProgress) }));
-  const ghost = readJson<GeoCollection>(join(geoDir, 'flights.geojson')).features.find(
-    (f) => f.properties.id === 'ghost',
-  );
-  const calculations: StoryRefs['calculations'] = {};
-  if (ghost) {
-    const p = ghost.properties;
-    calculations['ghost-flight'] = {
-      from: String(p.from),
-      to: String(p.to),
-      distanceKm: Number(p.distanceKm),
-      cruiseSpeedKmh: Number(p.cruiseSpeedKmh),
-      flightMinutes: Number(p.flightMinutes),
-    } satisfies FlightEstimate;
+/** The folder that holds the stories: `stories/`, or `$STORY_MAP_STORIES` (for tests and other sites). */
+export function storiesDir(root: string): string {
+  const dir = process.env.STORY_MAP_STORIES;
+  return dir ? (isAbsolute(dir) ? dir : resolve(root, dir)) : join(root, 'stories');
+}
+
+/** Where `"id": "<id>"` is written in a JSON file, for messages. */
+function lineOfId(text: string, id: string): number {
+  const at = text.search(new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+function readPlaces(file: string, shown: string, problems: string[]): { records: PlaceRecord[]; text: string } {
+  const text = readFileSync(file, 'utf8');
+  let collection: GeoCollection;
+  try {
+    collection = JSON.parse(text) as GeoCollection;
+  } catch (error) {
+    problems.push(`${shown}:1:1 ${(error as Error).message}`);
+    return { records: [], text };
   }
-  return { places, stations, calculations };
+  const records: PlaceRecord[] = [];
+  for (const f of collection.features ?? []) {
+    const p = f.properties ?? {};
+    const id = String(p.id ?? '');
+    const at = `${shown}:${lineOfId(text, id)}:1 features[id=${id}]`;
+    const c = f.geometry?.coordinates;
+    if (f.geometry?.type !== 'Point' || !Array.isArray(c) || c.length < 2 || !c.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      problems.push(`${at}.geometry: a place is a Point with [longitude, latitude]`);
+      continue;
+    }
+    if (typeof p.name !== 'object' || p.name === null || typeof p.provenance !== 'string' || p.provenance.length === 0) {
+      problems.push(`${at}.properties: a place needs a \`name\` per language and a \`provenance\` saying where the coordinate comes from`);
+      continue;
+    }
+    records.push({
+      id,
+      name: p.name as PlaceRecord['name'],
+      kind: (['city', 'venue', 'landmark', 'station'].includes(String(p.kind)) ? p.kind : 'city') as PlaceRecord['kind'],
+      coordinates: [c[0], c[1]] as LngLat,
+      aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [],
+      provenance: p.provenance,
+      ...(p.labelSide === 'left' ? { labelSide: 'left' as const } : {}),
+    });
+  }
+  return { records, text };
+}
+
+function readShapes(file: string): ShapeRecord[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as GeoCollection).features.map((f) => ({
+    id: String(f.properties.id),
+    geometry: f.geometry as ShapeRecord['geometry'],
+    naturalEarth: f.properties.source === 'natural-earth',
+    ...(typeof f.properties.provenance === 'object' && f.properties.provenance !== null
+      ? { provenance: f.properties.provenance as ShapeRecord['provenance'] }
+      : {}),
+  }));
+}
+
+/** Basemap countries (ISO 3166 numeric code and name) and the country a point lies in, from the TopoJSON. */
+function readCountries(file: string): Pick<StoryRefs, 'countries' | 'countryOf'> {
+  const topo = JSON.parse(readFileSync(file, 'utf8')) as Topology;
+  const shapes = feature(topo, topo.objects.countries as GeometryCollection<{ name?: string }>).features;
+  const polygons = shapes.filter((f): f is typeof f & { geometry: Polygon | MultiPolygon } => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
+  return {
+    countries: shapes.map((f) => ({ id: String(f.id ?? ''), name: f.properties?.name ?? '' })),
+    // Inside, or within 5 km of the coast: the basemap is generalised (Sentosa is missing at 1:10m).
+    countryOf: (point) =>
+      polygons.find((f) => pointInGeometry(point, f.geometry))?.id?.toString() ??
+      polygons.find((f) => distanceToOutlineKm(point, f.geometry) < 5)?.id?.toString(),
+  };
+}
+
+/**
+ * Everything a story may refer to: the shared gazetteer in `geo/` and the
+ * story folder's own `places.geojson` and `shapes.geojson`, which add to it.
+ * A place id given two different coordinates is an error, wherever it is.
+ */
+export function loadRefs(root: string, storyDir: string): { refs: Omit<StoryRefs, 'files'>; files: string[]; problems: string[] } {
+  const geoDir = join(root, 'geo');
+  const problems: string[] = [];
+  const shared = readPlaces(join(geoDir, 'places.geojson'), relative(root, join(geoDir, 'places.geojson')), problems);
+  const places = new Map(shared.records.map((p) => [p.id, p]));
+  const files = [join(geoDir, 'places.geojson'), join(geoDir, 'shapes.geojson'), join(geoDir, 'basemap.topo.json')];
+  const ownPlaces = join(storyDir, 'places.geojson');
+  if (existsSync(ownPlaces)) {
+    const shown = relative(root, ownPlaces);
+    const own = readPlaces(ownPlaces, shown, problems);
+    for (const p of own.records) {
+      const before = places.get(p.id);
+      if (before && (before.coordinates[0] !== p.coordinates[0] || before.coordinates[1] !== p.coordinates[1])) {
+        problems.push(
+          `${shown}:${lineOfId(own.text, p.id)}:1 features[id=${p.id}].geometry: place "${p.id}" is at [${p.coordinates.join(', ')}] here ` +
+            `but at [${before.coordinates.join(', ')}] in geo/places.geojson: one place has one position (rename it if it is another place)`,
+        );
+      }
+      if (!before) places.set(p.id, p);
+    }
+    files.push(ownPlaces);
+  }
+  const shapes = readShapes(join(geoDir, 'shapes.geojson'));
+  const ownShapes = join(storyDir, 'shapes.geojson');
+  if (existsSync(ownShapes)) {
+    shapes.push(...readShapes(ownShapes));
+    files.push(ownShapes);
+  }
+  return {
+    refs: { places: [...places.values()], shapes, ...readCountries(join(geoDir, 'basemap.topo.json')), catalogue: (l: Lang) => catalogueFor(l) },
+    files,
+    problems,
+  };
 }
 
 function readFolderFiles(storyDir: string): Record<string, string> {
@@ -91,30 +176,67 @@ export function checkStoryFile(file: string, yamlText: string, refs: StoryRefs, 
   }
 }
 
-/** Load `stories/<id>/story.yaml` with its sources and the geo data. */
-export function loadStory(root: string, id: string): { story: Story; watchFiles: string[] } {
-  const storyDir = join(root, 'stories', id);
-  const file = join(storyDir, 'story.yaml');
-  if (!existsSync(file)) throw new StoryBuildError([`${relative(root, file)}: story file not found`]);
-  const files = readFolderFiles(storyDir);
-  const geoDir = join(root, 'geo');
-  const story = checkStoryFile(file, readFileSync(file, 'utf8'), { ...loadGeoRefs(geoDir), files }, root);
-  if (story.id !== id) {
-    throw new StoryBuildError([`${relative(root, file)}:1:1 id: is "${story.id}" but the folder is "${id}"`]);
-  }
-  const watchFiles = [
-    file,
-    ...Object.keys(files).map((f) => join(storyDir, f)),
-    ...['places.geojson', 'train-route.geojson', 'flights.geojson'].map((f) => join(geoDir, f)),
-  ];
-  return { story, watchFiles };
+export interface StoryFolder {
+  /** The story's id (its `id:`), which names its page and its embeds. */
+  id: string;
+  /** The folder, absolute. */
+  dir: string;
 }
 
-/** Ids of the stories under `stories/`, one folder each. */
+/** The `id:` a story file declares, read without validating the rest (for discovery). */
+function declaredId(yamlText: string): string | undefined {
+  const data = readYaml(yamlText).data;
+  const id = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Every story folder under the stories folder, by id. Each folder must hold
+ * a `story.yaml`; two folders may not declare the same id, nor a reserved one.
+ */
+export function discoverStories(root: string): StoryFolder[] {
+  const dir = storiesDir(root);
+  const problems: string[] = [];
+  const found = new Map<string, string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const file = join(dir, entry.name, 'story.yaml');
+    const shown = relative(root, file);
+    if (!existsSync(file)) {
+      problems.push(`${relative(root, join(dir, entry.name))}: a story folder needs a story.yaml (npm run new-story -- <id> makes one)`);
+      continue;
+    }
+    const id = declaredId(readFileSync(file, 'utf8')) ?? entry.name;
+    if (RESERVED_IDS.has(id)) problems.push(`${shown}:1:1 id: "${id}" is reserved for the site's own files; choose another id`);
+    const other = found.get(id);
+    if (other) {
+      problems.push(`${shown}:1:1 id: "${id}" is also the id of ${relative(root, join(other, 'story.yaml'))}: every story needs its own id`);
+      continue;
+    }
+    found.set(id, join(dir, entry.name));
+  }
+  if (problems.length > 0) throw new StoryBuildError(problems);
+  return [...found].map(([id, d]) => ({ id, dir: d }));
+}
+
+/** Load one story folder with its sources and geography; `watchFiles` are the files it was made from. */
+export function loadStoryFolder(root: string, folder: StoryFolder): { story: Story; watchFiles: string[] } {
+  const file = join(folder.dir, 'story.yaml');
+  const { refs, files, problems } = loadRefs(root, folder.dir);
+  if (problems.length > 0) throw new StoryBuildError(problems);
+  const sources = readFolderFiles(folder.dir);
+  const story = checkStoryFile(file, readFileSync(file, 'utf8'), { ...refs, files: sources }, root);
+  return { story, watchFiles: [file, ...Object.keys(sources).map((f) => join(folder.dir, f)), ...files] };
+}
+
+/** Load the story with id `id` from the stories folder. */
+export function loadStory(root: string, id: string): { story: Story; watchFiles: string[] } {
+  const folder = discoverStories(root).find((s) => s.id === id);
+  if (!folder) throw new StoryBuildError([`${relative(root, storiesDir(root))}: no story with id "${id}"`]);
+  return loadStoryFolder(root, folder);
+}
+
+/** Ids of the stories under the stories folder. */
 export function listStories(root: string): string[] {
-  const dir = join(root, 'stories');
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'story.yaml')))
-    .map((d) => d.name)
-    .sort();
+  return discoverStories(root).map((s) => s.id);
 }

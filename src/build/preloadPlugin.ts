@@ -7,6 +7,7 @@
  * preloads fetch and compile them off the main thread meanwhile.
  */
 import type { Plugin, Rolldown } from 'vite';
+import { isPerPageChunk } from './prerenderPlugin';
 
 type OutputChunk = Rolldown.OutputChunk;
 
@@ -40,8 +41,9 @@ export function preloadPlugin(): Plugin {
       handler(html, ctx) {
         if (!ctx.bundle || !ctx.chunk) return html;
         const already = new Set([...html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/([^"]+)"/g)].map((m) => m[1]));
+        // Each story page preloads its own story's data and catalogues, not every story's (src/build/prerenderPlugin.ts).
         return chunksToPreload(ctx.chunk, ctx.bundle)
-          .filter((f) => !already.has(f))
+          .filter((f) => !already.has(f) && !isPerPageChunk(f))
           .map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }));
       },
     },

@@ -7,7 +7,7 @@
  * Events: `stepchange` (`detail: {id, index}`). Methods: `goTo(stepId)`.
  */
 import { mountStory } from '../ui/mount';
-import { UI } from '../ui/i18n';
+import { ui } from '../ui/i18n';
 import { parseLang } from '../ui/urlState';
 import type { StoryApi } from '../ui/App';
 import { loadStoryById } from './stories';
@@ -46,10 +46,8 @@ export class StoryMapElement extends HTMLElement {
 
   attributeChangedCallback(name: string, old: string | null, value: string | null) {
     if (old === value || !this.#api) return;
-    if (name === 'lang') {
-      const lang = parseLang(value);
-      if (lang) this.#api.setLang(lang);
-    }
+    // Only the story's languages are taken (createStoryState ignores any other).
+    if (name === 'lang' && value) this.#api.setLang(value);
     if (name === 'step' && value) this.#api.goTo(value);
   }
 
@@ -65,21 +63,22 @@ export class StoryMapElement extends HTMLElement {
 
   async #mount(shadow: ShadowRoot) {
     this.#mounting = true;
-    const lang = parseLang(this.getAttribute('lang'));
+    const asked = this.getAttribute('lang');
     const story = await loadStoryById(this.getAttribute('story'));
     this.#mounting = false;
     if (!this.isConnected) return;
     const container = document.createElement('div');
     shadow.replaceChildren(container);
     if (!story) {
-      container.textContent = UI[lang ?? 'nl'].unknownStory;
+      container.textContent = ui(asked ?? 'en').unknownStory;
       return;
     }
+    const lang = parseLang(asked, story.languages);
     const step = this.getAttribute('step') ?? undefined;
     const ref = (api: StoryApi) => (this.#api = api);
     this.#dispose =
       this.getAttribute('mode') === 'card'
-        ? mountStory(container, { mode: 'card', story, lang, step, ref, storyUrl: new URL(/* @vite-ignore */ './', import.meta.url).href })
+        ? mountStory(container, { mode: 'card', story, lang, step, ref, storyUrl: new URL(/* @vite-ignore */ `./${story.id}/`, import.meta.url).href })
         : mountStory(container, {
             story,
             lang,

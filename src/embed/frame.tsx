@@ -5,7 +5,7 @@
  */
 import { createEffect, createRoot } from 'solid-js';
 import { mountStory } from '../ui/mount';
-import { UI } from '../ui/i18n';
+import { ui } from '../ui/i18n';
 import { parseLang, parseStepHash } from '../ui/urlState';
 import type { StoryApi } from '../ui/App';
 import { createFrameBridge } from './frameBridge';
@@ -19,15 +19,15 @@ async function start() {
   const container = document.getElementById('story');
   if (!container) return;
   const params = new URLSearchParams(location.search);
-  const lang = parseLang(params.get('lang'));
   const story = await loadStoryById(params.get('story'));
   if (!story) {
     const note = document.createElement('p');
     note.className = 'sm-frame-error';
-    note.textContent = UI[lang ?? 'nl'].unknownStory;
+    note.textContent = ui(params.get('lang') ?? 'en').unknownStory;
     container.replaceChildren(note);
     return;
   }
+  const lang = parseLang(params.get('lang'), story.languages);
   const ids = story.steps.map((s) => s.id);
   const step = parseStepHash(location.hash, ids) ?? parseStepHash(params.get('step') ?? '', ids);
   container.replaceChildren();
@@ -55,7 +55,7 @@ async function start() {
     });
 
     if (params.get('mode') === 'card') {
-      mountStory(container, { mode: 'card', story, lang, step, storyUrl: new URL('./', location.href).href, ref: (a) => (api = a) });
+      mountStory(container, { mode: 'card', story, lang, step, storyUrl: new URL(`./${story.id}/`, location.href).href, ref: (a) => (api = a) });
     } else {
       mountStory(container, {
         story,

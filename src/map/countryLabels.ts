@@ -16,7 +16,7 @@ export function createCountryLabels(map: MapLibreMap, labels: FeatureCollection<
     return { el, name: f.properties.name, marker };
   });
   const setLang = (l: Lang) => {
-    for (const e of entries) e.el.textContent = e.name[l];
+    for (const e of entries) e.el.textContent = e.name[l] ?? e.name.en ?? '';
   };
   setLang(lang);
   return {

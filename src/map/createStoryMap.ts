@@ -1,10 +1,9 @@
 import { Map as MapLibreMap, prewarm, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection } from 'geojson';
-import { STORY_LAYERS, type Lang } from '../story/model';
+import type { Lang, MapFeature } from '../story/model';
 import type { MapData } from './mapData';
-import { buildStyle, highlightFilter, STORY_LAYER_IDS } from './style';
-import { routeCoordinates, routeUpTo } from './routeLine';
+import { buildStyle, featureLayerIds, highlightFilter, progressData } from './style';
 import { createPlaceMarkers, type MarkerPlace, type PlaceMarkerOptions } from './placeMarkers';
 import { createCountryLabels } from './countryLabels';
 import { THEME } from './theme';
@@ -16,22 +15,19 @@ setWorkerUrl(workerUrl);
 // WebGL context and shader set-up of `new Map`, instead of after them.
 prewarm();
 
-const COOPERATIVE_HINTS: Record<Lang, Record<string, string>> = {
-  nl: {
-    'CooperativeGesturesHandler.WindowsHelpText': 'Gebruik Ctrl + scrollen om op de kaart te zoomen',
-    'CooperativeGesturesHandler.MacHelpText': 'Gebruik ⌘ + scrollen om op de kaart te zoomen',
-    'CooperativeGesturesHandler.MobileHelpText': 'Gebruik twee vingers om de kaart te verplaatsen',
-  },
-  en: {
-    'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
-    'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
-    'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
-  },
-};
+/** MapLibre's own words for its cooperative-gesture hint, in the reader's language. */
+export interface GestureHints {
+  windows: string;
+  mac: string;
+  mobile: string;
+}
 
 export interface StoryMapOptions extends PlaceMarkerOptions {
   container: HTMLElement;
   places: readonly MarkerPlace[];
+  features: readonly MapFeature[];
+  focusCountries: readonly string[];
+  gestureHints: GestureHints;
   initial: MapState;
   /** Jump instead of fly: `prefers-reduced-motion`. */
   reducedMotion: boolean;
@@ -67,10 +63,9 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
   };
   const style = buildStyle(
     THEME,
-    { basemap: options.data.basemap, train: options.data.train, flights: options.data.flights, places: placesGeoJson },
+    { basemap: options.data.basemap, features: options.features, places: placesGeoJson, focusCountries: options.focusCountries },
     options.initial,
   );
-  const route = routeCoordinates(options.data.train);
   const { camera } = options.initial;
   const offset = () => zoomOffset(options.container.clientWidth, options.container.clientHeight);
   const initialOffset = offset();
@@ -85,7 +80,11 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     maplibreLogo: false,
     // The page scrolls the story: the wheel and one finger scroll the page, Ctrl/⌘ + wheel or two fingers move the map.
     cooperativeGestures: true,
-    locale: COOPERATIVE_HINTS[options.lang],
+    locale: {
+      'CooperativeGesturesHandler.WindowsHelpText': options.gestureHints.windows,
+      'CooperativeGesturesHandler.MacHelpText': options.gestureHints.mac,
+      'CooperativeGesturesHandler.MobileHelpText': options.gestureHints.mobile,
+    },
     dragRotate: false,
     pitchWithRotate: false,
     touchZoomRotate: true,
@@ -96,7 +95,7 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
 
   const countries = createCountryLabels(map, options.data.countryLabels, options.lang);
-  const markers = createPlaceMarkers(map, options.places, options);
+  const markers = createPlaceMarkers(map, options.places, options.features, options);
   // The style and the camera were built in the initial state: the first render only applies what changed since.
   let current: MapState = options.initial;
   let appliedOffset = initialOffset;
@@ -130,21 +129,18 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     return near(c.lng, target.center[0]) && near(c.lat, target.center[1]) && near(map.getZoom(), target.zoom) && near(map.getBearing(), target.bearing) && near(map.getPitch(), target.pitch);
   };
 
-  const layerIds = (layer: (typeof STORY_LAYERS)[number]) => STORY_LAYER_IDS[layer];
+  const sameProgress = (a: MapState, b: MapState) =>
+    options.features.every((f) => f.kind !== 'route' || (a.routeProgress[f.id] ?? 1) === (b.routeProgress[f.id] ?? 1));
   const render = (next: MapState) => {
     const prev = current;
-    for (const layer of STORY_LAYERS) {
-      const on = next.layers.includes(layer);
-      if (prev.layers.includes(layer) === on) continue;
-      for (const id of layerIds(layer)) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    for (const feature of options.features) {
+      const on = next.features.includes(feature.id);
+      if (prev.features.includes(feature.id) === on) continue;
+      for (const id of featureLayerIds(feature)) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
     }
-    if (prev.routeProgress !== next.routeProgress) {
-      map.getSource<GeoJSONSource>('train-progress')?.setData(routeUpTo(route, next.routeProgress));
-    }
-    if (prev.highlighted.join() !== next.highlighted.join()) {
-      map.setFilter('place-halo', highlightFilter(next.highlighted));
-      markers.setHighlighted(next.highlighted);
-    }
+    if (!sameProgress(prev, next)) map.getSource<GeoJSONSource>('progress')?.setData(progressData(options.features, next));
+    if (prev.highlighted.join() !== next.highlighted.join()) map.setFilter('place-halo', highlightFilter(next.highlighted));
+    if (prev.highlighted.join() !== next.highlighted.join() || prev.features.join() !== next.features.join()) markers.show(next);
     const fit = offset();
     current = next;
     if (!sameCamera(prev.camera, next.camera) || fit !== appliedOffset) moveCamera(next, fit);
@@ -152,7 +148,7 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     options.container.dataset.mapStep = next.stepId;
   };
 
-  markers.setHighlighted(options.initial.highlighted);
+  markers.show(options.initial);
   map.once('load', () => {
     loaded = true;
     render(pending);

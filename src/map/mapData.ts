@@ -3,13 +3,9 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { Localized } from '../story/model';
 import { decodeBasemap, type BasemapData } from './basemap';
 
-/** Everything the map draws besides the story's places, decoded and ready for a style or an SVG. */
+/** The map every story draws on, decoded and ready for a style or an SVG; the story brings its own features. */
 export interface MapData {
   basemap: BasemapData;
-  /** `geo/train-route.geojson`: the route LineString and its station Points. */
-  train: FeatureCollection;
-  /** `geo/flights.geojson`: the ghost flight and the flight home. */
-  flights: FeatureCollection;
   countryLabels: FeatureCollection<Point, { name: Localized }>;
 }
 
@@ -29,16 +25,9 @@ export function loadMapData(): Promise<MapData> {
 }
 
 async function fetchMapData(): Promise<MapData> {
-  const [topology, train, flights, labels] = await Promise.all([
-    import('../../geo/basemap.topo.json'),
-    import('../../geo/train-route.geojson?raw'),
-    import('../../geo/flights.geojson?raw'),
-    import('../../geo/country-labels.geojson?raw'),
-  ]);
+  const [topology, labels] = await Promise.all([import('../../geo/basemap.topo.json'), import('../../geo/country-labels.geojson?raw')]);
   return {
     basemap: decodeBasemap(topology.default as unknown as Topology),
-    train: JSON.parse(train.default) as FeatureCollection,
-    flights: JSON.parse(flights.default) as FeatureCollection,
     countryLabels: JSON.parse(labels.default) as MapData['countryLabels'],
   };
 }

@@ -1,12 +1,13 @@
-import type { Step, StepCamera, StoryLayer } from '../story/model';
+import type { Step, StepCamera } from '../story/model';
 
 /** Everything the map shows for a step: a pure function of the step, so any step can be entered directly. */
 export interface MapState {
   stepId: string;
   camera: StepCamera;
-  layers: readonly StoryLayer[];
-  /** Fraction of the train route drawn, 0..1. */
-  routeProgress: number;
+  /** Ids of the story's features shown. */
+  features: readonly string[];
+  /** How much of each shown route is drawn, 0..1; a route not named here is drawn whole. */
+  routeProgress: Readonly<Record<string, number>>;
   highlighted: readonly string[];
 }
 
@@ -27,11 +28,14 @@ export function mapStateFor(step: Step, t: number): MapState {
   return {
     stepId: step.id,
     camera: step.camera,
-    layers: step.layers,
-    routeProgress: routeProgressAt(step, t),
+    features: step.features,
+    routeProgress: step.route ? { [step.route.feature]: routeProgressAt(step, t) } : {},
     highlighted: step.places,
   };
 }
+
+/** The drawn share of route `id` in `state`. */
+export const progressOf = (state: Pick<MapState, 'routeProgress'>, id: string): number => state.routeProgress[id] ?? 1;
 
 /** The map size story cameras are written for; smaller maps zoom out to show the same area. */
 export const REFERENCE_SIZE = { width: 720, height: 600 } as const;

@@ -1,11 +1,13 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
-import type { Lang, Localized, LngLat } from '../story/model';
+import type { Lang, Localized, LngLat, MapFeature, PlaceKind } from '../story/model';
+import { labelsThatFit } from './labelFit';
+import { zoomOffset, type MapState } from './mapState';
 import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 
 export interface MarkerPlace {
   id: string;
   name: Localized;
-  kind: 'city' | 'venue' | 'landmark';
+  kind: PlaceKind;
   coordinates: LngLat;
   labelSide?: 'left' | 'right';
 }
@@ -17,12 +19,21 @@ export interface PlaceMarkerOptions {
   onClick(id: string, button: HTMLButtonElement): void;
 }
 
+/** The places a map state shows: every place but stations, and the stations of the routes shown or highlighted. */
+export function shownPlaces(places: readonly MarkerPlace[], features: readonly MapFeature[], state: Pick<MapState, 'features' | 'highlighted'>): Set<string> {
+  const stops = new Set(features.flatMap((f) => (f.kind === 'route' && state.features.includes(f.id) ? f.stops.map((s) => s.place) : [])));
+  return new Set(places.filter((p) => p.kind !== 'station' || stops.has(p.id) || state.highlighted.includes(p.id)).map((p) => p.id));
+}
+
 /**
  * Every place is an HTML `<button>` on the map: focusable, clickable,
  * labelled in the reader's language, and drawn without any font download.
+ * Stations show with their route; their labels only where they fit.
  */
-export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlace[], options: PlaceMarkerOptions) {
+export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlace[], features: readonly MapFeature[], options: PlaceMarkerOptions) {
   let lang = options.lang;
+  const inferred = new Set(features.flatMap((f) => (f.kind === 'route' ? f.stops.filter((s) => s.inferred).map((s) => s.place) : [])));
+  let state: Pick<MapState, 'features' | 'highlighted' | 'camera'> | undefined;
   const entries = places.map((place) => {
     const button = document.createElement('button');
     button.type = 'button';
@@ -41,7 +52,8 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
       options.onClick(place.id, button);
     });
     // Anchored at the dot's edge so the dot, not the label, sits on the coordinate.
-    const marker = new Marker({ element: button, anchor: left ? 'right' : 'left', offset: [left ? 7 : -7, 0] })
+    const offset = place.kind === 'station' ? 5 : 7;
+    const marker = new Marker({ element: button, anchor: left ? 'right' : 'left', offset: [left ? offset : -offset, 0] })
       .setLngLat(place.coordinates)
       .addTo(map);
     return { place, button, label, marker, nested: isNestedVenue(place, places) };
@@ -49,28 +61,56 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
 
   const render = () => {
     for (const { place, button, label } of entries) {
-      label.textContent = place.name[lang];
+      label.textContent = place.name[lang] ?? '';
       button.setAttribute('aria-label', options.accessibleName(place, lang));
     }
   };
-  const updateZoom = () => {
+  /** Visibility by the step (stations with their route) and by zoom (a venue inside a city); labels where they fit. */
+  const update = () => {
+    if (!state) return;
+    const shown = shownPlaces(places, features, state);
     const zoom = map.getZoom();
-    for (const { button, nested } of entries) button.hidden = nested && zoom < VENUE_MIN_ZOOM;
+    const visible = entries
+      .filter(({ place, nested }) => shown.has(place.id) && !(nested && zoom < VENUE_MIN_ZOOM))
+      // Reported stops claim label space before inferred ones.
+      .sort((a, b) => Number(inferred.has(a.place.id)) - Number(inferred.has(b.place.id)));
+    const canvas = map.getCanvas();
+    const [w, h] = [canvas.clientWidth, canvas.clientHeight];
+    const fit = labelsThatFit(
+      visible.map(({ place }) => ({
+        id: place.id,
+        coordinates: place.coordinates,
+        text: place.name[lang] ?? '',
+        side: place.labelSide ?? 'right',
+        required: place.kind !== 'station' || state!.highlighted.includes(place.id),
+      })),
+      state.camera,
+      w,
+      h,
+      zoomOffset(w, h),
+    );
+    for (const { place, button } of entries) {
+      button.hidden = !visible.some((v) => v.place === place);
+      button.classList.toggle('sm-place--active', state.highlighted.includes(place.id));
+      button.classList.toggle('sm-place--unlabelled', !fit.has(place.id));
+    }
   };
   render();
-  updateZoom();
-  map.on('zoom', updateZoom);
+  map.on('zoomend', update);
 
   return {
+    /** Show the places of a step's map state. */
+    show(next: Pick<MapState, 'features' | 'highlighted' | 'camera'>) {
+      state = next;
+      update();
+    },
     setLang(next: Lang) {
       lang = next;
       render();
-    },
-    setHighlighted(ids: readonly string[]) {
-      for (const { place, button } of entries) button.classList.toggle('sm-place--active', ids.includes(place.id));
+      update();
     },
     remove() {
-      map.off('zoom', updateZoom);
+      map.off('zoomend', update);
       for (const { marker } of entries) marker.remove();
     },
   };

@@ -1,12 +1,12 @@
-import type { FeatureCollection, LineString, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Position } from 'geojson';
+import type { RouteFeature, TravelMode } from '../story/model';
 import { project, unproject } from './mercator';
 
 /**
  * The part of a line up to `fraction` (0..1) of its length as drawn on a Web
- * Mercator map — the measure the stations' `lineProgress` in
- * `geo/train-route.geojson` uses, so a step's route ends exactly at its
- * station. The cut is interpolated in projected space, so it lies on the
- * straight segment the map draws.
+ * Mercator map — the measure of the stops' `progress`, so a step's route
+ * ends exactly at its stop. The cut is interpolated in projected space, so
+ * it lies on the straight segment the map draws.
  */
 export function lineUpTo(coords: readonly Position[], fraction: number): Position[] {
   if (fraction >= 1) return [...coords];
@@ -31,17 +31,28 @@ export function lineUpTo(coords: readonly Position[], fraction: number): Positio
   return out;
 }
 
-/** The route's LineString in `geo/train-route.geojson` (which also holds the stations as Points). */
-export function routeCoordinates(train: FeatureCollection): Position[] {
-  const line = train.features.find((f) => f.geometry.type === 'LineString');
-  return line ? (line.geometry as LineString).coordinates : [];
+export type SegmentProperties = { fid: string; mode: TravelMode };
+
+/**
+ * The drawn part of a route, up to `fraction`, as one line per run of
+ * segments travelled the same way (rail, road…), so each mode is styled
+ * apart. Empty while less than a segment's start is drawn.
+ */
+export function drawnSegments(route: Pick<RouteFeature, 'id' | 'stops' | 'coordinates'>, fraction: number): Feature<LineString, SegmentProperties>[] {
+  const drawn = lineUpTo(route.coordinates, fraction);
+  const out: Feature<LineString, SegmentProperties>[] = [];
+  // drawn[i] for i < drawn.length - 1 are whole stops; the last point may lie inside segment drawn.length - 2.
+  for (let i = 1; i < drawn.length; i++) {
+    const mode = route.stops[i]!.mode;
+    const last = out.at(-1);
+    if (last && last.properties.mode === mode) last.geometry.coordinates.push(drawn[i]!);
+    else out.push({ type: 'Feature', properties: { fid: route.id, mode }, geometry: { type: 'LineString', coordinates: [drawn[i - 1]!, drawn[i]!] } });
+  }
+  return out;
 }
 
-/** The drawn part of the route as GeoJSON for the map: empty while less than a segment's start is drawn. */
-export function routeUpTo(coords: readonly Position[], fraction: number): FeatureCollection<LineString> {
-  const drawn = lineUpTo(coords, fraction);
-  return {
-    type: 'FeatureCollection',
-    features: drawn.length < 2 ? [] : [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: drawn } }],
-  };
+/** The drawn parts of every route, as the map's `progress` source holds them. */
+export function progressCollection(routes: readonly RouteFeature[], progress: (id: string) => number): FeatureCollection<LineString, SegmentProperties> {
+  return { type: 'FeatureCollection', features: routes.flatMap((r) => drawnSegments(r, progress(r.id))) };
 }
+

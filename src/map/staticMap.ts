@@ -1,19 +1,25 @@
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import type { Localized, StepCamera } from '../story/model';
+import type { Geometry, Position } from 'geojson';
+import type { ArcStatus, Localized, MapFeature, StepCamera, TravelMode } from '../story/model';
 import type { MapData } from './mapData';
-import type { MapState } from './mapState';
-import { STORY_LAYER_IDS } from './style';
-import { isNestedVenue, VENUE_MIN_ZOOM, type VenuePlace } from './venues';
+import { progressOf, type MapState } from './mapState';
+import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 import { project } from './mercator';
-import { lineUpTo } from './routeLine';
+import { drawnSegments } from './routeLine';
+import { labelsThatFit } from './labelFit';
+import { shownPlaces, type MarkerPlace } from './placeMarkers';
+
+/** How a drawn line looks: a basemap line, a route's segment by mode, an arc by status, a declared line. */
+export type LineStyle = 'border' | 'coast' | 'demarcation' | `route-${TravelMode}` | 'route-planned' | `arc-${ArcStatus}` | 'line';
 
 /** A drawing of a step's map, in SVG user units of a `width`×`height` view box. */
 export interface StaticDrawing {
   width: number;
   height: number;
   countries: { id: string; d: string }[];
-  lines: { kind: 'border' | 'coast' | 'demarcation' | 'train' | 'ghost' | 'af1'; d: string }[];
-  places: { id: string; x: number; y: number; name: Localized; highlighted: boolean }[];
+  /** Highlighted areas, drawn over the countries. */
+  areas: { id: string; d: string }[];
+  lines: { kind: LineStyle; d: string }[];
+  places: { id: string; x: number; y: number; name: Localized; highlighted: boolean; station: boolean; labelled: boolean; side: 'left' | 'right' }[];
   labels: { x: number; y: number; name: Localized }[];
 }
 
@@ -65,17 +71,16 @@ function geometryPath(geometry: Geometry, toView: (p: Position) => [number, numb
   }
 }
 
-const linesOf = (fc: FeatureCollection, filter: (f: Feature) => boolean = () => true) =>
-  fc.features.filter((f) => filter(f) && (f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString'));
-
 /**
- * The step's map as a flat drawing: countries, borders, the layers the step
- * shows, and its places — for readers without WebGL, and for print.
+ * The step's map as a flat drawing: countries, borders, the features the
+ * step shows, and its places — for readers without WebGL, and for print.
  */
 export function drawStep(
   data: MapData,
   state: MapState,
-  places: readonly (VenuePlace & { id: string; name: Localized })[],
+  places: readonly MarkerPlace[],
+  features: readonly MapFeature[],
+  lang: string,
   size = { width: 720, height: 600 },
 ): StaticDrawing {
   const { width, height } = size;
@@ -83,40 +88,70 @@ export function drawStep(
   // Generous: a "meet" view box shows more than width×height on the longer axis of the screen.
   const margin = Math.max(width, height);
   const bounds: Bounds = { minX: -margin, minY: -margin, maxX: width + margin, maxY: height + margin };
-  const on = (layer: keyof typeof STORY_LAYER_IDS) => state.layers.includes(layer);
   const lines: StaticDrawing['lines'] = [];
-  const add = (kind: StaticDrawing['lines'][number]['kind'], features: Feature[]) => {
-    for (const f of features) {
-      const d = geometryPath(f.geometry, toView, bounds);
-      if (d) lines.push({ kind, d });
-    }
+  const areas: StaticDrawing['areas'] = [];
+  const add = (kind: LineStyle, geometry: Geometry) => {
+    const d = geometryPath(geometry, toView, bounds);
+    if (d) lines.push({ kind, d });
   };
-  add('coast', data.basemap.coastline.features);
-  add('border', data.basemap.borders.features);
-  add('demarcation', data.basemap.demarcation.features);
-  if (on('train-route')) {
-    for (const f of linesOf(data.train)) {
-      if (f.geometry.type !== 'LineString') continue;
-      const d = pathOf(lineUpTo(f.geometry.coordinates, state.routeProgress), toView, false, bounds);
-      if (d) lines.push({ kind: 'train', d });
+  for (const f of data.basemap.coastline.features) add('coast', f.geometry);
+  for (const f of data.basemap.borders.features) add('border', f.geometry);
+  for (const f of data.basemap.demarcation.features) add('demarcation', f.geometry);
+  for (const f of features) {
+    if (!state.features.includes(f.id)) continue;
+    if (f.kind === 'route') {
+      add('route-planned', { type: 'LineString', coordinates: f.coordinates });
+      for (const seg of drawnSegments(f, progressOf(state, f.id))) add(`route-${seg.properties.mode}`, seg.geometry);
+    } else if (f.kind === 'arc') add(`arc-${f.status}`, { type: 'LineString', coordinates: f.coordinates });
+    else if (f.kind === 'line') add('line', { type: 'MultiLineString', coordinates: f.coordinates });
+    else {
+      const geometry: Geometry | undefined = f.coordinates
+        ? { type: 'MultiPolygon', coordinates: f.coordinates }
+        : data.basemap.countries.features.find((c) => c.properties.id === f.country)?.geometry;
+      const d = geometry ? geometryPath(geometry, toView, bounds) : '';
+      if (d) areas.push({ id: f.id, d });
     }
   }
-  if (on('ghost-flight')) add('ghost', linesOf(data.flights, (f) => f.properties?.id === 'ghost'));
-  if (on('af1-home')) add('af1', linesOf(data.flights, (f) => f.properties?.id === 'af1-home'));
 
   const inView = ([x, y]: [number, number]) => x >= 0 && x <= width && y >= 0 && y <= height;
+  const shown = shownPlaces(places, features, state);
+  const inferred = new Set(features.flatMap((f) => (f.kind === 'route' ? f.stops.filter((s) => s.inferred).map((s) => s.place) : [])));
+  const visible = places
+    .filter((p) => shown.has(p.id) && (state.camera.zoom >= VENUE_MIN_ZOOM || !isNestedVenue(p, places)))
+    .map((p) => ({ p, xy: toView(p.coordinates) }))
+    .filter(({ xy }) => inView(xy))
+    // Reported stops claim label space before inferred ones.
+    .sort((a, b) => Number(inferred.has(a.p.id)) - Number(inferred.has(b.p.id)));
+  const fit = labelsThatFit(
+    visible.map(({ p }) => ({
+      id: p.id,
+      coordinates: p.coordinates,
+      text: p.name[lang] ?? '',
+      side: p.labelSide ?? 'right',
+      required: p.kind !== 'station' || state.highlighted.includes(p.id),
+    })),
+    state.camera,
+    width,
+    height,
+  );
   return {
     width,
     height,
     countries: data.basemap.countries.features
       .map((f) => ({ id: f.properties.id, d: geometryPath(f.geometry, toView, bounds) }))
       .filter((c) => c.d),
+    areas,
     lines,
-    places: places
-      .filter((p) => state.camera.zoom >= VENUE_MIN_ZOOM || !isNestedVenue(p, places))
-      .map((p) => ({ p, xy: toView(p.coordinates) }))
-      .filter(({ xy }) => inView(xy))
-      .map(({ p, xy }) => ({ id: p.id, x: xy[0], y: xy[1], name: p.name, highlighted: state.highlighted.includes(p.id) })),
+    places: visible.map(({ p, xy }) => ({
+      id: p.id,
+      x: xy[0],
+      y: xy[1],
+      name: p.name,
+      highlighted: state.highlighted.includes(p.id),
+      station: p.kind === 'station',
+      labelled: fit.has(p.id),
+      side: p.labelSide ?? 'right',
+    })),
     labels: data.countryLabels.features
       .map((f) => ({ xy: toView(f.geometry.coordinates), name: f.properties.name }))
       .filter(({ xy }) => inView(xy))

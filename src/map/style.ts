@@ -1,39 +1,42 @@
-import type {
-  ExpressionSpecification,
-  LayerSpecification,
-  StyleSpecification,
-} from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
-import { STORY_LAYERS, type StoryLayer } from '../story/model';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
+import { TRAVEL_MODES, type MapFeature, type RouteFeature } from '../story/model';
 import type { BasemapData } from './basemap';
-import type { MapState } from './mapState';
-import { routeCoordinates, routeUpTo } from './routeLine';
-import { FOCUS_COUNTRIES, type Theme } from './theme';
+import { progressOf, type MapState } from './mapState';
+import { progressCollection } from './routeLine';
+import { ARC_STYLE, MODE_STYLE, type Theme } from './theme';
 
 export interface StyleData {
   basemap: BasemapData;
-  /** `geo/train-route.geojson`: the route LineString and its station Points. */
-  train: FeatureCollection;
-  /** `geo/flights.geojson`: the ghost flight and the flight home. */
-  flights: FeatureCollection;
+  /** The story's map features, with their computed geometry. */
+  features: readonly MapFeature[];
   /** The story's places as Points with an `id` property. */
   places: FeatureCollection;
+  /** Countries drawn a shade lighter because the story happens there (ISO 3166 numeric). */
+  focusCountries: readonly string[];
 }
 
-/** Which style layers each story layer switches; everything else is basemap and always on. */
-export const STORY_LAYER_IDS: Record<StoryLayer, readonly string[]> = {
-  'train-route': ['train-route-planned', 'train-route', 'train-stations'],
-  'ghost-flight': ['ghost-flight'],
-  'af1-home': ['af1-home'],
-  'demarcation-line': ['demarcation-highlight'],
-};
+/** The style layers that draw one feature, by its kind; switched on and off together. */
+export function featureLayerIds(feature: MapFeature): string[] {
+  const id = `feature:${feature.id}`;
+  switch (feature.kind) {
+    case 'route':
+      return [`${id}:planned`, ...modesOf(feature).map((m) => `${id}:${m}`), `${id}:stops`];
+    case 'area':
+      return [`${id}:fill`, `${id}:outline`];
+    default:
+      return [id];
+  }
+}
+
+/** The modes a route's segments use, in the vocabulary's order. */
+export const modesOf = (route: RouteFeature) => TRAVEL_MODES.filter((m) => route.stops.slice(1).some((s) => s.mode === m));
 
 type BasemapKind = 'country' | 'coast' | 'border' | 'demarcation';
 
 /** The basemap's four layers as one collection, each feature tagged with its `kind`. */
 function basemapCollection(basemap: BasemapData): FeatureCollection {
-  const tagged = (fc: FeatureCollection, kind: BasemapKind) =>
-    fc.features.map((f) => ({ ...f, properties: { ...f.properties, kind } }));
+  const tagged = (fc: FeatureCollection, kind: BasemapKind) => fc.features.map((f) => ({ ...f, properties: { ...f.properties, kind } }));
   return {
     type: 'FeatureCollection',
     features: [
@@ -45,10 +48,106 @@ function basemapCollection(basemap: BasemapData): FeatureCollection {
   };
 }
 
-/** The style's part of a map state: which story layers show, how much of the route, which places glow. */
-export type StyleState = Pick<MapState, 'layers' | 'routeProgress' | 'highlighted'>;
+/** Every feature's fixed geometry in one collection, tagged with its feature id and part. */
+function featureCollection(features: readonly MapFeature[]): FeatureCollection {
+  const out: Feature[] = [];
+  const add = (fid: string, part: string, geometry: Feature['geometry']) => out.push({ type: 'Feature', properties: { fid, part }, geometry });
+  for (const f of features) {
+    if (f.kind === 'route') {
+      add(f.id, 'planned', { type: 'LineString', coordinates: f.coordinates });
+      f.coordinates.forEach((c) => add(f.id, 'stop', { type: 'Point', coordinates: c }));
+    } else if (f.kind === 'arc') add(f.id, 'line', { type: 'LineString', coordinates: f.coordinates });
+    else if (f.kind === 'line') add(f.id, 'line', { type: 'MultiLineString', coordinates: f.coordinates });
+    else if (f.coordinates) add(f.id, 'area', { type: 'MultiPolygon', coordinates: f.coordinates });
+  }
+  return { type: 'FeatureCollection', features: out };
+}
 
-const NOTHING_SHOWN: StyleState = { layers: [], routeProgress: 1, highlighted: [] };
+/** The drawn parts of the routes in a map state. */
+export function progressData(features: readonly MapFeature[], state: Pick<MapState, 'routeProgress'>) {
+  const routes = features.filter((f): f is RouteFeature => f.kind === 'route');
+  return progressCollection(routes, (id) => progressOf(state, id));
+}
+
+/** The style's part of a map state: which features show, how much of each route, which places glow. */
+export type StyleState = Pick<MapState, 'features' | 'routeProgress' | 'highlighted'>;
+
+const NOTHING_SHOWN: StyleState = { features: [], routeProgress: {}, highlighted: [] };
+
+const widthByZoom = (low: number, high: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 2, low, 8, high];
+
+/** The layers of one feature, styled by its kind from the theme. */
+function layersOf(f: MapFeature, theme: Theme, visible: boolean): LayerSpecification[] {
+  const visibility = visible ? ('visible' as const) : ('none' as const);
+  const id = `feature:${f.id}`;
+  const part = (p: string): ExpressionSpecification => ['all', ['==', ['get', 'fid'], f.id], ['==', ['get', 'part'], p]];
+  switch (f.kind) {
+    case 'route':
+      return [
+        {
+          id: `${id}:planned`,
+          type: 'line',
+          source: 'features',
+          filter: part('planned'),
+          layout: { visibility, 'line-join': 'round' },
+          paint: { 'line-color': theme.routePlanned, 'line-width': 2, 'line-dasharray': [2, 2] },
+        },
+        ...modesOf(f).map((m): LayerSpecification => {
+          const s = MODE_STYLE[m];
+          return {
+            id: `${id}:${m}`,
+            type: 'line',
+            source: 'progress',
+            filter: ['all', ['==', ['get', 'fid'], f.id], ['==', ['get', 'mode'], m]],
+            layout: { visibility, 'line-join': 'round', 'line-cap': s.dash ? 'butt' : 'round' },
+            paint: { 'line-color': theme.route, 'line-width': s.width, ...(s.dash ? { 'line-dasharray': s.dash } : {}) },
+          };
+        }),
+        {
+          id: `${id}:stops`,
+          type: 'circle',
+          source: 'features',
+          filter: part('stop'),
+          layout: { visibility },
+          paint: { 'circle-radius': 3, 'circle-color': '#ffffff', 'circle-stroke-color': theme.stop, 'circle-stroke-width': 1.5 },
+        },
+      ];
+    case 'arc': {
+      const s = ARC_STYLE[f.status];
+      return [
+        {
+          id,
+          type: 'line',
+          source: 'features',
+          filter: part('line'),
+          layout: { visibility, 'line-cap': 'round' },
+          paint: { 'line-color': theme[s.color], 'line-width': 3, 'line-opacity': 0.9, ...(s.dash ? { 'line-dasharray': s.dash } : {}) },
+        },
+      ];
+    }
+    case 'line':
+      return [
+        {
+          id,
+          type: 'line',
+          source: 'features',
+          filter: part('line'),
+          layout: { visibility },
+          paint: { 'line-color': theme.line, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2, 9, 5], 'line-opacity': 0.35, 'line-blur': 1 },
+        },
+      ];
+    case 'area': {
+      // A basemap country, or the area's own polygon.
+      const country = f.country;
+      const [source, filter]: [string, ExpressionSpecification] =
+        country !== undefined ? ['basemap', ['all', ['==', ['get', 'kind'], 'country'], ['==', ['get', 'id'], country]]] : ['features', part('area')];
+      return [
+        { id: `${id}:fill`, type: 'fill', source, filter, layout: { visibility }, paint: { 'fill-color': theme.area, 'fill-opacity': 0.14, 'fill-antialias': false } },
+        { id: `${id}:outline`, type: 'line', source, filter, layout: { visibility }, paint: { 'line-color': theme.area, 'line-width': 1.5, 'line-opacity': 0.7 } },
+      ];
+    }
+  }
+}
 
 /**
  * The whole map style, offline: every source is inline GeoJSON, no glyphs,
@@ -57,10 +156,12 @@ const NOTHING_SHOWN: StyleState = { layers: [], routeProgress: 1, highlighted: [
  * further style change (each one would re-tile a source in the worker).
  */
 export function buildStyle(theme: Theme, data: StyleData, state: StyleState = NOTHING_SHOWN): StyleSpecification {
-  const shown = new Set(STORY_LAYERS.filter((l) => state.layers.includes(l)).flatMap((l) => STORY_LAYER_IDS[l]));
-  const visibility = (id: string) => ({ visibility: shown.has(id) ? ('visible' as const) : ('none' as const) });
-  const byId = (id: string): ExpressionSpecification => ['==', ['get', 'id'], id];
   const kind = (k: BasemapKind): ExpressionSpecification => ['==', ['get', 'kind'], k];
+  // Areas under the lines, lines under the routes and arcs.
+  const order = { area: 0, line: 1, route: 2, arc: 3 } as const;
+  const featureLayers = [...data.features]
+    .sort((a, b) => order[a.kind] - order[b.kind])
+    .flatMap((f) => layersOf(f, theme, state.features.includes(f.id)));
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': theme.sea } },
     {
@@ -69,94 +170,28 @@ export function buildStyle(theme: Theme, data: StyleData, state: StyleState = NO
       source: 'basemap',
       filter: kind('country'),
       paint: {
-        'fill-color': ['match', ['get', 'id'], [...FOCUS_COUNTRIES], theme.landFocus, theme.land],
+        'fill-color': data.focusCountries.length > 0 ? ['match', ['get', 'id'], [...data.focusCountries], theme.landFocus, theme.land] : theme.land,
         // No outline pass: the coastline and border lines draw every edge, and one shader program fewer makes the first paint sooner.
         'fill-antialias': false,
       },
     },
-    {
-      id: 'coastline',
-      type: 'line',
-      source: 'basemap',
-      filter: kind('coast'),
-      paint: { 'line-color': theme.coast, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.6, 8, 1.4] },
-    },
+    { id: 'coastline', type: 'line', source: 'basemap', filter: kind('coast'), paint: { 'line-color': theme.coast, 'line-width': widthByZoom(0.6, 1.4) } },
     {
       id: 'borders',
       type: 'line',
       source: 'basemap',
       filter: kind('border'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': theme.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.7, 8, 1.5] },
+      paint: { 'line-color': theme.border, 'line-width': widthByZoom(0.7, 1.5) },
     },
     {
       id: 'demarcation',
       type: 'line',
       source: 'basemap',
       filter: kind('demarcation'),
-      paint: {
-        'line-color': theme.demarcation,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 2],
-        'line-dasharray': [3, 2],
-      },
+      paint: { 'line-color': theme.demarcation, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 2], 'line-dasharray': [3, 2] },
     },
-    {
-      id: 'demarcation-highlight',
-      type: 'line',
-      source: 'basemap',
-      filter: kind('demarcation'),
-      layout: visibility('demarcation-highlight'),
-      paint: {
-        'line-color': theme.demarcation,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 4, 2, 9, 5],
-        'line-opacity': 0.35,
-        'line-blur': 1,
-      },
-    },
-    {
-      id: 'train-route-planned',
-      type: 'line',
-      source: 'routes',
-      filter: ['all', ['==', ['geometry-type'], 'LineString'], byId('train')],
-      layout: { ...visibility('train-route-planned'), 'line-join': 'round' },
-      paint: { 'line-color': theme.trainPlanned, 'line-width': 2, 'line-dasharray': [2, 2] },
-    },
-    {
-      id: 'train-route',
-      type: 'line',
-      source: 'train-progress',
-      layout: { ...visibility('train-route'), 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': theme.train, 'line-width': 4 },
-    },
-    {
-      id: 'train-stations',
-      type: 'circle',
-      source: 'routes',
-      filter: ['==', ['geometry-type'], 'Point'],
-      layout: visibility('train-stations'),
-      paint: {
-        'circle-radius': 3,
-        'circle-color': '#ffffff',
-        'circle-stroke-color': theme.station,
-        'circle-stroke-width': 1.5,
-      },
-    },
-    {
-      id: 'ghost-flight',
-      type: 'line',
-      source: 'routes',
-      filter: byId('ghost'),
-      layout: { ...visibility('ghost-flight'), 'line-cap': 'round' },
-      paint: { 'line-color': theme.ghost, 'line-width': 3, 'line-dasharray': [0.5, 2], 'line-opacity': 0.9 },
-    },
-    {
-      id: 'af1-home',
-      type: 'line',
-      source: 'routes',
-      filter: byId('af1-home'),
-      layout: { ...visibility('af1-home'), 'line-cap': 'round' },
-      paint: { 'line-color': theme.af1, 'line-width': 3 },
-    },
+    ...featureLayers,
     {
       id: 'place-halo',
       type: 'circle',
@@ -178,10 +213,10 @@ export function buildStyle(theme: Theme, data: StyleData, state: StyleState = NO
     // Few sources, because each is tiled apart in the worker and the first paint waits for all of them.
     sources: {
       basemap: { type: 'geojson', data: basemapCollection(data.basemap) },
-      routes: { type: 'geojson', data: { type: 'FeatureCollection', features: [...data.train.features, ...data.flights.features] } },
-      // The drawn part of the route: replaced as the reader scrolls (a plain line needs no
+      features: { type: 'geojson', data: featureCollection(data.features) },
+      // The drawn part of each route: replaced as the reader scrolls (a plain line needs no
       // line-gradient shader, whose compilation would stall the first step that shows it).
-      'train-progress': { type: 'geojson', data: routeUpTo(routeCoordinates(data.train), state.routeProgress) },
+      progress: { type: 'geojson', data: progressData(data.features, state) },
       places: { type: 'geojson', data: data.places },
     },
     layers,

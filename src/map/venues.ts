@@ -1,8 +1,8 @@
-import type { LngLat } from '../story/model';
+import type { LngLat, PlaceKind } from '../story/model';
 
 /** What a venue check needs of a place. */
 export interface VenuePlace {
-  kind: 'city' | 'venue' | 'landmark';
+  kind: PlaceKind;
   coordinates: LngLat;
 }
 

@@ -1,10 +1,12 @@
 /**
  * The checked story the browser receives. Every value here has passed
- * `parseStory`: ids resolve, quotes occur verbatim in their sources.
+ * `parseStory`: ids resolve, quotes occur verbatim in their sources, the
+ * geometry of every map feature is computed.
  */
 
-export const LANGS = ['nl', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+/** A BCP 47 language tag the story declares (`languages:`), e.g. `nl` or `en-GB`. */
+export type Lang = string;
+/** Text in every language the story declares. */
 export type Localized = Record<Lang, string>;
 
 /** Longitude, latitude in degrees (GeoJSON order). */
@@ -16,22 +18,6 @@ export interface StepCamera {
   zoom: number;
   bearing: number;
   pitch: number;
-}
-
-/** Story layers a step may switch on; the basemap is always shown. */
-export const STORY_LAYERS = ['train-route', 'ghost-flight', 'af1-home', 'demarcation-line'] as const;
-export type StoryLayer = (typeof STORY_LAYERS)[number];
-
-/** Computed figures a step may show beside its text, derived in `geo/` by code. */
-export const CALCULATIONS = ['ghost-flight'] as const;
-export type CalculationId = (typeof CALCULATIONS)[number];
-
-export interface FlightEstimate {
-  from: string;
-  to: string;
-  distanceKm: number;
-  cruiseSpeedKmh: number;
-  flightMinutes: number;
 }
 
 export interface Source {
@@ -47,25 +33,96 @@ export interface Source {
   file: string;
 }
 
+export const PLACE_KINDS = ['city', 'venue', 'landmark', 'station'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
 export interface Place {
   id: string;
   name: Localized;
-  kind: 'city' | 'venue' | 'landmark';
+  kind: PlaceKind;
   coordinates: LngLat;
+  /** Where the coordinate comes from (for data desks; English). */
   provenance: string;
+  /** What the reader is told about the place besides the sources' excerpts: context, not from the sources. */
+  note?: Localized;
   /** Side of the dot for the map label; right unless a neighbour needs the space. */
   labelSide?: 'left' | 'right';
 }
 
+/** How a route's segment was travelled; each is drawn distinctly. */
+export const TRAVEL_MODES = ['rail', 'road', 'sea', 'air'] as const;
+export type TravelMode = (typeof TRAVEL_MODES)[number];
+
+export const ARC_STATUSES = ['flown', 'offered'] as const;
+export type ArcStatus = (typeof ARC_STATUSES)[number];
+
+export const FEATURE_KINDS = ['route', 'arc', 'line', 'area'] as const;
+export type FeatureKind = (typeof FEATURE_KINDS)[number];
+
+interface FeatureBase {
+  id: string;
+  /** The legend's words for it. */
+  label: Localized;
+  /** Where it comes from, generated from the data (plus the author's note), shown under the legend. */
+  provenance: Localized;
+}
+
+export interface RouteStop {
+  place: string;
+  /** How the segment arriving here was travelled (the first stop: the route's mode). */
+  mode: TravelMode;
+  /** Not reported but inferred (e.g. a border station on the line between two reported ones). */
+  inferred: boolean;
+  /** Position along the line as drawn on a Web-Mercator map, 0..1: where a step's progress stops. */
+  progress: number;
+}
+
+/** A line through named stops, drawn progressively by steps. */
+export interface RouteFeature extends FeatureBase {
+  kind: 'route';
+  stops: RouteStop[];
+  /** The stops' coordinates: straight segments, not the actual track. */
+  coordinates: LngLat[];
+  lengthKm: number;
+}
+
+/** A great-circle line between two places. */
+export interface ArcFeature extends FeatureBase {
+  kind: 'arc';
+  from: string;
+  to: string;
+  status: ArcStatus;
+  coordinates: LngLat[];
+  distanceKm: number;
+  /** Set when only the first `shownKm` of the arc are drawn. */
+  shownKm?: number;
+}
+
+export interface LineFeature extends FeatureBase {
+  kind: 'line';
+  coordinates: LngLat[][];
+}
+
+/** A highlighted region: a basemap country by its ISO 3166 numeric code, or a polygon. */
+export interface AreaFeature extends FeatureBase {
+  kind: 'area';
+  country?: string;
+  /** MultiPolygon coordinates when the area is a shape, not a basemap country. */
+  coordinates?: LngLat[][][];
+}
+
+export type MapFeature = RouteFeature | ArcFeature | LineFeature | AreaFeature;
+
 export interface Citation {
   source: string;
   quote: string;
-  /** English rendering of the Dutch quote, written by the editors. */
-  translation?: string;
+  /** The quote in each story language other than the source's, written by the editors. */
+  translation?: Localized;
 }
 
-/** Part of the train route drawn during a step: fractions of its length, 0..1. */
+/** Part of a route drawn during a step: fractions of its drawn length, 0..1. */
 export interface RouteProgress {
+  feature: string;
   from: number;
   to: number;
 }
@@ -80,11 +137,28 @@ export interface Step {
   /** Editorial context that is not from the cited sources, shown as such. */
   context?: Localized;
   camera: StepCamera;
-  layers: StoryLayer[];
+  /** Ids of the story's features this step shows. */
+  features: string[];
   route?: RouteProgress;
   places: string[];
   citations: Citation[];
-  calculation?: CalculationId;
+  calculation?: string;
+}
+
+/** A figure computed at build time, shown as "our calculation" with its assumption. */
+export interface Calculation {
+  id: string;
+  /** `distance`: great circle between two places; `route-length`: along a route's straight segments. */
+  kind: 'distance' | 'route-length';
+  /** The places the distance runs between (a route's first and last stop). */
+  from: { id: string; name: Localized };
+  to: { id: string; name: Localized };
+  distanceKm: number;
+  speedKmh?: number;
+  /** distance ÷ speed, when a speed is given. */
+  minutes?: number;
+  /** Why that speed: the assumption, in every story language. */
+  assumption?: Localized;
 }
 
 /**
@@ -100,11 +174,17 @@ export interface Excerpt {
 
 export interface Story {
   id: string;
+  /** The story's languages; the first is the default. */
+  languages: Lang[];
   title: Localized;
   intro: Localized;
   sources: Source[];
+  /** Every place the story shows: the steps' places and the features' stops and ends. */
   places: Place[];
+  features: MapFeature[];
   steps: Step[];
   excerpts: Record<string, Excerpt[]>;
-  calculations: Partial<Record<CalculationId, FlightEstimate>>;
+  calculations: Record<string, Calculation>;
+  /** Basemap countries (ISO 3166 numeric) the story's places lie in, drawn a shade lighter. */
+  focusCountries: string[];
 }

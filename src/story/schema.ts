@@ -7,17 +7,24 @@
 import { z } from 'zod';
 import { closestPassage, quotedSpans, quoteFinder } from './citations';
 import { buildExcerptIndex } from './excerpts';
+import { distanceKm, greatCircleArc, routeMeasures } from './geometry';
+import { copiedRuns, phraseIndex } from './sharedPhrases';
 import {
-  CALCULATIONS,
-  LANGS,
-  STORY_LAYERS,
-  type CalculationId,
-  type FlightEstimate,
+  ARC_STATUSES,
+  FEATURE_KINDS,
+  TRAVEL_MODES,
+  type Calculation,
+  type Lang,
+  type Localized,
+  type LngLat,
+  type MapFeature,
   type Place,
   type Source,
   type Step,
   type Story,
+  type TravelMode,
 } from './model';
+import type { Catalogue } from '../ui/catalogues/en';
 
 export type IssuePath = (string | number)[];
 
@@ -44,19 +51,34 @@ export function formatPath(path: IssuePath): string {
   return out || '(document)';
 }
 
-/** A place as `geo/places.geojson` declares it. */
-export interface PlaceRecord extends Place {
+/** A place as a gazetteer (`geo/places.geojson`, a story's `places.geojson`) declares it. */
+export interface PlaceRecord extends Omit<Place, 'note'> {
+  /** Words that name the place in the sources, to find its excerpts. */
   aliases: string[];
+}
+
+/** A line or polygon a `line` or `area` feature refers to (`geo/shapes.geojson`, a story's `shapes.geojson`). */
+export interface ShapeRecord {
+  id: string;
+  geometry: { type: 'LineString' | 'MultiLineString'; coordinates: LngLat[] | LngLat[][] } | { type: 'Polygon' | 'MultiPolygon'; coordinates: LngLat[][] | LngLat[][][] };
+  /** Derived from Natural Earth: the provenance note says so in the reader's language. */
+  naturalEarth: boolean;
+  /** Where the shape comes from, in the story's languages, for shapes not from Natural Earth. */
+  provenance?: Partial<Localized>;
 }
 
 /** What a story may refer to, loaded from `geo/` and the story folder. */
 export interface StoryRefs {
   places: readonly PlaceRecord[];
-  /** Train stations with their position along the route as a fraction 0..1. */
-  stations: readonly { id: string; fraction: number }[];
+  shapes: readonly ShapeRecord[];
+  /** Basemap countries an `area` may highlight: ISO 3166 numeric code and English name. */
+  countries: readonly { id: string; name: string }[];
+  /** The basemap country a point lies in. */
+  countryOf(point: LngLat): string | undefined;
   /** Contents of the files the story folder holds, by path relative to it. */
   files: Readonly<Record<string, string>>;
-  calculations: Partial<Record<CalculationId, FlightEstimate>>;
+  /** The interface catalogue for a language, if the reader interface speaks it. */
+  catalogue(lang: Lang): Catalogue | undefined;
 }
 
 /** A value as a message quotes it: JSON, shortened; never throws (a YAML alias can make it circular). */
@@ -77,7 +99,38 @@ const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id of letters, digits and single hyphens (e.g. "hanoi-summit")');
 const text = z.string().trim().min(1, 'must not be empty').max(20_000, 'is longer than 20,000 characters');
-const localized = z.strictObject({ nl: text, en: text });
+/** A BCP 47 tag as stories use them: a language, optionally a script and a region (`nl`, `en-GB`, `zh-Hant-TW`). */
+const langTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/, 'must be a BCP 47 language tag such as "nl", "en" or "en-GB"');
+const languages = z
+  .array(langTag)
+  .min(1, 'a story declares at least one language')
+  .refine((l) => new Set(l).size === l.length, 'lists a language twice');
+
+/**
+ * Text in every story language: an object with exactly those keys. Without
+ * the story's languages (the editor schema), any tags.
+ */
+function localizedIn(langs: readonly Lang[] | undefined) {
+  if (!langs) return z.record(langTag, text);
+  const declared = langs.join(', ');
+  return z
+    .strictObject(
+      Object.fromEntries(
+        langs.map((l) => [
+          l,
+          z
+            .string({ error: (i) => (i.input === undefined ? `missing text in "${l}" (the story's languages: ${declared})` : 'must be text') })
+            .trim()
+            .min(1, 'must not be empty')
+            .max(20_000, 'is longer than 20,000 characters'),
+        ]),
+      ),
+    )
+    .catchall(z.never({ error: () => `is not one of the story's languages (${declared})` }));
+}
+
 const isoDate = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const stepDate = z
   .string()
@@ -107,48 +160,80 @@ const camera = z.strictObject({
   pitch: z.number().min(0).max(85).default(0),
 });
 
-const citation = z.strictObject({
-  source: id,
-  quote: text,
-  translation: text.optional(),
-});
+const mode = z.enum(TRAVEL_MODES, { error: (i) => `unknown mode ${show(i.input)} (known: ${TRAVEL_MODES.join(', ')})` });
+const speed = z.number().positive().max(100_000);
 
-const step = z.strictObject({
-  id,
-  date: stepDate,
-  title: localized,
-  text: localized,
-  context: localized.optional(),
-  camera,
-  layers: z
-    .array(z.enum(STORY_LAYERS, { error: (i) => `unknown layer ${show(i.input)} (known: ${STORY_LAYERS.join(', ')})` }))
-    .default([]),
-  route: z.strictObject({ from: id, to: id }).optional(),
-  places: z.array(id).default([]),
-  citations: z.array(citation).min(1, 'every step cites at least one source with a verbatim quote'),
-  calculation: z
-    .enum(CALCULATIONS, { error: (i) => `unknown calculation ${show(i.input)} (known: ${CALCULATIONS.join(', ')})` })
-    .optional(),
-});
+/** The schema of a story file; `langs` are the story's languages (omitted: any, as for the editor schema). */
+export function storySchema(langs?: readonly Lang[]) {
+  const localized = localizedIn(langs);
+  const citation = z.strictObject({
+    source: id,
+    quote: text,
+    // One text when the story has one language besides the source's; else one per language.
+    translation: z.union([text, z.record(langTag, text)]).optional(),
+  });
+  const common = { id, label: localized, note: localized.optional() };
+  const stop = z.union([id, z.strictObject({ place: id, mode: mode.optional(), inferred: z.boolean().default(false), note: localized.optional() })]);
+  const feature = z.discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ ...common, kind: z.literal('route'), mode: mode.default('rail'), stops: z.array(stop).min(2, 'a route has at least two stops') }),
+      z.strictObject({
+        ...common,
+        kind: z.literal('arc'),
+        from: id,
+        to: id,
+        status: z.enum(ARC_STATUSES, { error: (i) => `unknown status ${show(i.input)} (known: ${ARC_STATUSES.join(', ')})` }),
+        shownKm: z.number().positive().optional(),
+      }),
+      z.strictObject({ ...common, kind: z.literal('line'), shape: id }),
+      z.strictObject({ ...common, kind: z.literal('area'), country: z.string().regex(/^\d{3}$/, 'must be an ISO 3166 numeric code such as "408"').optional(), shape: id.optional() }),
+    ],
+    { error: (i) => `unknown feature kind ${show((i.input as { kind?: unknown } | undefined)?.kind)} (known: ${FEATURE_KINDS.join(', ')})` },
+  );
+  const calculation = z.strictObject({
+    id,
+    distance: z.strictObject({ from: id, to: id, speedKmh: speed.optional() }).optional(),
+    routeLength: z.strictObject({ route: id, speedKmh: speed.optional() }).optional(),
+    assumption: localized.optional(),
+  });
+  const step = z.strictObject({
+    id,
+    date: stepDate,
+    title: localized,
+    text: localized,
+    context: localized.optional(),
+    camera,
+    features: z.array(id).default([]),
+    route: z.strictObject({ feature: id.optional(), from: id, to: id }).optional(),
+    places: z.array(id).default([]),
+    citations: z.array(citation).min(1, 'every step cites at least one source with a verbatim quote'),
+    calculation: id.optional(),
+  });
+  const source = z.strictObject({
+    id,
+    file: z.string().regex(/^sources\/[\w.-]+\.txt$/, 'must be a path like "sources/article.txt"'),
+    date: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'must be a month "YYYY-MM"'),
+    language: langTag,
+    label: localized,
+  });
+  return z.strictObject({
+    id,
+    languages,
+    title: localized,
+    intro: localized,
+    sources: z.array(source).min(1, 'a story needs at least one source'),
+    features: z.array(feature).default([]),
+    calculations: z.array(calculation).default([]),
+    steps: z.array(step).min(1, 'a story needs at least one step'),
+  });
+}
 
-const source = z.strictObject({
-  id,
-  file: z.string().regex(/^sources\/[\w.-]+\.txt$/, 'must be a path like "sources/article.txt"'),
-  date: z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'must be a month "YYYY-MM"'),
-  language: z.enum(LANGS, { error: (i) => `unknown language ${show(i.input)} (known: ${LANGS.join(', ')})` }),
-  label: localized,
-});
-
-const storySpec = z.strictObject({
-  id,
-  title: localized,
-  intro: localized,
-  sources: z.array(source).min(1, 'a story needs at least one source'),
-  steps: z.array(step).min(1, 'a story needs at least one step'),
-});
-
-type StepSpec = z.infer<typeof step>;
-type SourceSpec = z.infer<typeof source>;
+type StorySpec = z.infer<ReturnType<typeof storySchema>>;
+type StepSpec = StorySpec['steps'][number];
+type SourceSpec = StorySpec['sources'][number];
+type FeatureSpec = StorySpec['features'][number];
+type CalculationSpec = StorySpec['calculations'][number];
 
 /** An article file starts with its publication month: ` date 2019-02 <body>`. */
 const DATE_LINE = /^\s*date (\d{4}-\d{2})\s+/u;
@@ -159,8 +244,12 @@ function zodIssues(error: z.ZodError): StoryIssue[] {
     if (issue.code === 'unrecognized_keys') {
       return { path: [...path, issue.keys[0]!], message: `unknown field ${issue.keys.map((k) => show(k)).join(', ')}` };
     }
+    // An unknown `kind`: point at the kind itself.
+    if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'kind') {
+      return { path: [...path, 'kind'], message: issue.message };
+    }
     // A missing field: no value of the wrong type or outside a list of known values (`language`), but none at all.
-    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined && !issue.message.startsWith('missing text')) {
       const hint = path.at(-1) === 'citations' ? ': every step cites at least one source with a verbatim quote' : '';
       return { path, message: `is required${hint}` };
     }
@@ -204,13 +293,190 @@ function checkSources(sources: SourceSpec[], refs: StoryRefs, issues: StoryIssue
 
 const startOf = (date: string): string => date.split('/')[0]!;
 
-function checkSteps(steps: StepSpec[], sources: Source[], refs: StoryRefs, issues: StoryIssue[]): Step[] {
+/** What the semantic checks share: the story's languages, its places, and where to report. */
+interface Checking {
+  langs: readonly Lang[];
+  refs: StoryRefs;
+  placeById: ReadonlyMap<string, StoryRefs['places'][number]>;
+  issues: StoryIssue[];
+}
+
+function knownPlace(c: Checking, placeId: string, path: IssuePath): boolean {
+  if (c.placeById.has(placeId)) return true;
+  c.issues.push({ path, message: `unknown place id "${placeId}" (known: ${[...c.placeById.keys()].join(', ')})` });
+  return false;
+}
+
+const nameIn = (c: Checking, placeId: string, lang: Lang) => c.placeById.get(placeId)?.name[lang] ?? c.placeById.get(placeId)?.name.en ?? placeId;
+
+/** Text in every story language, from the catalogue of each. */
+function fromCatalogues(c: Checking, write: (t: Catalogue, lang: Lang) => string): Localized {
+  return Object.fromEntries(c.langs.map((l) => [l, write(c.refs.catalogue(l)!, l)]));
+}
+
+/** Author's note after the generated one, per language. */
+function withNote(generated: Localized, note: Localized | undefined): Localized {
+  return note ? Object.fromEntries(Object.entries(generated).map(([l, g]) => [l, `${g} ${note[l]}`.trim()])) : generated;
+}
+
+const formatKm = (km: number, lang: Lang) => new Intl.NumberFormat(lang).format(Math.round(km));
+
+function checkFeatures(specs: FeatureSpec[], c: Checking): MapFeature[] {
+  const seen = new Set<string>();
+  const out: MapFeature[] = [];
+  specs.forEach((f, i) => {
+    const at = (...path: IssuePath): IssuePath => ['features', i, ...path];
+    if (seen.has(f.id)) c.issues.push({ path: at('id'), message: `duplicate feature id "${f.id}"` });
+    seen.add(f.id);
+    const base = { id: f.id, label: f.label as Localized };
+    switch (f.kind) {
+      case 'route': {
+        const stops = f.stops.map((s) => (typeof s === 'string' ? { place: s, inferred: false } : s));
+        const known = stops.map((s, j) => knownPlace(c, s.place, at('stops', j, ...(typeof f.stops[j] === 'string' ? [] : ['place']))));
+        if (!known.every(Boolean)) return;
+        const points = stops.map((s) => c.placeById.get(s.place)!.coordinates);
+        const { progress, lengthKm } = routeMeasures(points);
+        const routeStops = stops.map((s, j) => ({ place: s.place, mode: (s.mode ?? f.mode) as TravelMode, inferred: s.inferred, progress: progress[j]! }));
+        const inferred = routeStops.filter((s) => s.inferred);
+        const provenance = fromCatalogues(c, (t, l) => {
+          const parts = [t.routeStraight];
+          if (inferred.length > 0) parts.push(t.routeInferred(inferred.map((s) => nameIn(c, s.place, l)).join(', ')));
+          for (const m of TRAVEL_MODES) {
+            if (m === f.mode) continue;
+            const legs = routeStops.flatMap((s, j) => (j > 0 && s.mode === m ? [`${nameIn(c, routeStops[j - 1]!.place, l)}–${nameIn(c, s.place, l)}`] : []));
+            if (legs.length > 0) parts.push(t.routeSegments(t.modeName(m), legs.join(', ')));
+          }
+          return parts.join(' ');
+        });
+        out.push({ ...base, kind: 'route', stops: routeStops, coordinates: points, lengthKm: Math.round(lengthKm), provenance: withNote(provenance, f.note as Localized | undefined) });
+        return;
+      }
+      case 'arc': {
+        const ok = [knownPlace(c, f.from, at('from')), knownPlace(c, f.to, at('to'))].every(Boolean);
+        if (!ok) return;
+        const [a, b] = [c.placeById.get(f.from)!.coordinates, c.placeById.get(f.to)!.coordinates];
+        const coordinates = greatCircleArc(a, b, f.shownKm);
+        if (!coordinates) {
+          c.issues.push({ path: at('to'), message: `the great circle from "${f.from}" to "${f.to}" crosses the antimeridian, which the map cannot draw as one line` });
+          return;
+        }
+        const provenance = fromCatalogues(c, (t, l) =>
+          [t.arcNote(nameIn(c, f.from, l), nameIn(c, f.to, l)), ...(f.shownKm !== undefined ? [t.arcShown(formatKm(f.shownKm, l))] : [])].join(' '),
+        );
+        out.push({
+          ...base,
+          kind: 'arc',
+          from: f.from,
+          to: f.to,
+          status: f.status,
+          coordinates,
+          distanceKm: Math.round(distanceKm(a, b)),
+          ...(f.shownKm !== undefined ? { shownKm: f.shownKm } : {}),
+          provenance: withNote(provenance, f.note as Localized | undefined),
+        });
+        return;
+      }
+      case 'line':
+      case 'area': {
+        if (f.kind === 'area' && (f.country === undefined) === (f.shape === undefined)) {
+          c.issues.push({ path: at(f.country === undefined ? 'shape' : 'country'), message: 'an area is either a basemap `country` or a `shape`, not both or neither' });
+          return;
+        }
+        if (f.kind === 'area' && f.country !== undefined) {
+          const country = c.refs.countries.find((k) => k.id === f.country);
+          if (!country) {
+            c.issues.push({ path: at('country'), message: `no country "${f.country}" on the basemap (ISO 3166 numeric, e.g. "408" for North Korea)` });
+            return;
+          }
+          out.push({ ...base, kind: 'area', country: f.country, provenance: withNote(fromCatalogues(c, (t) => t.naturalEarth), f.note as Localized | undefined) });
+          return;
+        }
+        const shapeId = f.shape!;
+        const shape = c.refs.shapes.find((s) => s.id === shapeId);
+        const wanted = f.kind === 'line' ? ['LineString', 'MultiLineString'] : ['Polygon', 'MultiPolygon'];
+        if (!shape || !wanted.includes(shape.geometry.type)) {
+          const known = c.refs.shapes.filter((s) => wanted.includes(s.geometry.type)).map((s) => s.id);
+          c.issues.push({
+            path: at('shape'),
+            message: `${shape ? `shape "${shapeId}" is a ${shape.geometry.type}, not a ${f.kind}` : `unknown shape "${shapeId}"`} (${f.kind}s known: ${known.join(', ') || 'none'})`,
+          });
+          return;
+        }
+        const missing = shape.naturalEarth || f.note ? [] : c.langs.filter((l) => !shape.provenance?.[l]);
+        if (missing.length > 0) {
+          c.issues.push({ path: at('shape'), message: `shape "${shapeId}" has no provenance in ${missing.map((l) => `"${l}"`).join(', ')}: give the feature a \`note\` saying where it comes from` });
+          return;
+        }
+        const generated = shape.naturalEarth ? fromCatalogues(c, (t) => t.naturalEarth) : fromCatalogues(c, (_t, l) => shape.provenance?.[l] ?? '');
+        const provenance = withNote(generated, f.note as Localized | undefined);
+        const g = shape.geometry;
+        if (f.kind === 'line') {
+          out.push({ ...base, kind: 'line', coordinates: g.type === 'LineString' ? [g.coordinates as LngLat[]] : (g.coordinates as LngLat[][]), provenance });
+        } else {
+          out.push({ ...base, kind: 'area', coordinates: g.type === 'Polygon' ? [g.coordinates as LngLat[][]] : (g.coordinates as LngLat[][][]), provenance });
+        }
+        return;
+      }
+    }
+  });
+  return out;
+}
+
+const endOf = (c: Checking, placeId: string) => ({ id: placeId, name: Object.fromEntries(c.langs.map((l) => [l, nameIn(c, placeId, l)])) });
+
+function checkCalculations(specs: CalculationSpec[], features: readonly MapFeature[], c: Checking): Calculation[] {
+  const seen = new Set<string>();
+  const out: Calculation[] = [];
+  specs.forEach((s, i) => {
+    const at = (...path: IssuePath): IssuePath => ['calculations', i, ...path];
+    if (seen.has(s.id)) c.issues.push({ path: at('id'), message: `duplicate calculation id "${s.id}"` });
+    seen.add(s.id);
+    if ((s.distance === undefined) === (s.routeLength === undefined)) {
+      c.issues.push({ path: at('distance'), message: 'a calculation is either a `distance: { from, to }` or a `routeLength: { route }`' });
+      return;
+    }
+    const speedKmh = s.distance?.speedKmh ?? s.routeLength?.speedKmh;
+    if (speedKmh !== undefined && !s.assumption) {
+      c.issues.push({ path: at('assumption'), message: 'a speed is an assumption: say what it rests on (e.g. "the cruising speed of a large jet")' });
+    }
+    if (speedKmh === undefined && s.assumption) {
+      c.issues.push({ path: at('assumption'), message: 'an assumption goes with a speed (`speedKmh`); without one there is nothing to assume' });
+    }
+    let calc: Omit<Calculation, 'id' | 'minutes' | 'speedKmh' | 'assumption'> | undefined;
+    if (s.distance) {
+      const ok = [knownPlace(c, s.distance.from, at('distance', 'from')), knownPlace(c, s.distance.to, at('distance', 'to'))].every(Boolean);
+      if (ok) {
+        const km = distanceKm(c.placeById.get(s.distance.from)!.coordinates, c.placeById.get(s.distance.to)!.coordinates);
+        calc = { kind: 'distance', from: endOf(c, s.distance.from), to: endOf(c, s.distance.to), distanceKm: Math.round(km) };
+      }
+    } else {
+      const route = features.find((f) => f.id === s.routeLength!.route);
+      if (route?.kind !== 'route') {
+        const routes = features.filter((f) => f.kind === 'route').map((f) => f.id);
+        c.issues.push({ path: at('routeLength', 'route'), message: `unknown route "${s.routeLength!.route}" (routes declared: ${routes.join(', ') || 'none'})` });
+      } else {
+        calc = { kind: 'route-length', from: endOf(c, route.stops[0]!.place), to: endOf(c, route.stops.at(-1)!.place), distanceKm: route.lengthKm };
+      }
+    }
+    if (!calc) return;
+    out.push({
+      id: s.id,
+      ...calc,
+      ...(speedKmh !== undefined ? { speedKmh, minutes: Math.round((calc.distanceKm / speedKmh) * 60) } : {}),
+      ...(s.assumption ? { assumption: s.assumption as Localized } : {}),
+    });
+  });
+  return out;
+}
+
+function checkSteps(steps: StepSpec[], sources: Source[], features: readonly MapFeature[], calculations: readonly Calculation[], c: Checking): Step[] {
+  const { issues, langs } = c;
   const sourceById = new Map(sources.map((s) => [s.id, s]));
-  const placeIds = new Set(refs.places.map((p) => p.id));
-  const stationById = new Map(refs.stations.map((s) => [s.id, s]));
+  const featureById = new Map(features.map((f) => [f.id, f]));
   const seen = new Set<string>();
   // Each source is normalised for quote look-ups once, however many quotes are checked against it.
   const finders = new Map(sources.map((s) => [s.id, quoteFinder(s.text)]));
+  const phrases = new Map(sources.map((s) => [s.id, phraseIndex(s.text)]));
   const occursIn = (sourceId: string, quote: string): boolean => finders.get(sourceId)?.(quote) != null;
   return steps.map((s, i): Step => {
     const at = (...path: IssuePath): IssuePath => ['steps', i, ...path];
@@ -225,24 +491,28 @@ function checkSteps(steps: StepSpec[], sources: Source[], refs: StoryRefs, issue
       });
     }
 
-    s.places.forEach((p, j) => {
-      if (!placeIds.has(p)) issues.push({ path: at('places', j), message: `unknown place id "${p}" (known: ${[...placeIds].join(', ')})` });
+    s.places.forEach((p, j) => knownPlace(c, p, at('places', j)));
+    s.features.forEach((f, j) => {
+      if (!featureById.has(f)) {
+        issues.push({ path: at('features', j), message: `unknown feature "${f}": declare it under \`features:\` (declared: ${[...featureById.keys()].join(', ') || 'none'})` });
+      }
     });
 
-    s.citations.forEach((c, j) => {
-      const src = sourceById.get(c.source);
+    const translations: Localized[] = [];
+    s.citations.forEach((cit, j) => {
+      const src = sourceById.get(cit.source);
       if (!src) {
-        issues.push({ path: at('citations', j, 'source'), message: `unknown source id "${c.source}" (known: ${[...sourceById.keys()].join(', ')})` });
+        issues.push({ path: at('citations', j, 'source'), message: `unknown source id "${cit.source}" (known: ${[...sourceById.keys()].join(', ')})` });
         return;
       }
-      if (!occursIn(src.id, c.quote)) {
+      if (!occursIn(src.id, cit.quote)) {
         // A quote attributed to the wrong article: name the one(s) it does occur in.
-        const elsewhere = sources.filter((o) => o.id !== src.id && occursIn(o.id, c.quote));
-        const near = closestPassage(src.text, c.quote);
+        const elsewhere = sources.filter((o) => o.id !== src.id && occursIn(o.id, cit.quote));
+        const near = closestPassage(src.text, cit.quote);
         issues.push({
           path: at('citations', j, 'quote'),
           message:
-            `quote not found verbatim in source "${c.source}" (${src.file})` +
+            `quote not found verbatim in source "${cit.source}" (${src.file})` +
             (near ? `; closest passage: "${near}"` : '') +
             (elsewhere.length > 0
               ? `; found verbatim in source${elsewhere.length > 1 ? 's' : ''} ` +
@@ -250,15 +520,30 @@ function checkSteps(steps: StepSpec[], sources: Source[], refs: StoryRefs, issue
               : ''),
         });
       }
+      // The quote is shown in its source's language; every other story language needs a translation.
+      const needed = langs.filter((l) => l !== src.language);
+      const tr = cit.translation;
+      const path = at('citations', j, 'translation');
+      if (typeof tr === 'string') {
+        if (needed.length === 1) translations.push({ [needed[0]!]: tr });
+        else issues.push({ path, message: needed.length === 0 ? `the story has no language besides the source's ("${src.language}") to translate into` : `give one translation per language: ${needed.join(', ')}` });
+      } else if (tr) {
+        for (const l of needed) if (!tr[l]) issues.push({ path, message: `missing translation into "${l}"` });
+        for (const l of Object.keys(tr)) if (!needed.includes(l)) issues.push({ path: [...path, l], message: `"${l}" is ${l === src.language ? "the source's own language" : "not one of the story's languages"}` });
+        translations.push(tr);
+      } else if (needed.length > 0) {
+        issues.push({ path: at('citations', j), message: `missing translation into ${needed.map((l) => `"${l}"`).join(', ')} (the quote is in "${src.language}")` });
+      }
     });
 
     // Words shown in quotation marks must be verbatim too: in a cited article, or in a citation's translation.
-    const cited = s.citations.flatMap((c) => {
-      const inTranslation = quoteFinder(c.translation ?? '');
-      return [(span: string) => occursIn(c.source, span), (span: string) => inTranslation(span) !== null];
-    });
-    for (const lang of LANGS) {
-      for (const span of quotedSpans(s.text[lang])) {
+    const cited = [
+      ...s.citations.map((cit) => (span: string) => occursIn(cit.source, span)),
+      ...translations.flatMap((tr) => Object.values(tr).map((t) => quoteFinder(t)).map((find) => (span: string) => find(span) !== null)),
+    ];
+    for (const lang of langs) {
+      const text = (s.text as Localized)[lang] ?? '';
+      for (const span of quotedSpans(text)) {
         if (!cited.some((occurs) => occurs(span))) {
           issues.push({
             path: at('text', lang),
@@ -266,75 +551,133 @@ function checkSteps(steps: StepSpec[], sources: Source[], refs: StoryRefs, issue
           });
         }
       }
+      // Six words or more copied from a source: that source must be among the step's citations.
+      const citedIds = new Set(s.citations.map((cit) => cit.source));
+      for (const src of sources) {
+        if (citedIds.has(src.id)) continue;
+        const [run] = copiedRuns(text, phrases.get(src.id)!);
+        if (run) {
+          issues.push({
+            path: at('text', lang),
+            message: `the words "${run}" are copied from source "${src.id}" (${src.file}), which this step does not cite: cite it where its words are used`,
+          });
+        }
+      }
     }
 
     let route: Step['route'];
     if (s.route) {
-      const from = stationById.get(s.route.from);
-      const to = stationById.get(s.route.to);
-      const known = [...stationById.keys()].join(', ');
-      if (!from) issues.push({ path: at('route', 'from'), message: `unknown station id "${s.route.from}" (known: ${known})` });
-      if (!to) issues.push({ path: at('route', 'to'), message: `unknown station id "${s.route.to}" (known: ${known})` });
-      if (from && to && to.fraction < from.fraction) {
-        issues.push({ path: at('route', 'to'), message: `station "${s.route.to}" comes before "${s.route.from}" on the route` });
+      const shownRoutes = s.features.map((f) => featureById.get(f)).filter((f) => f?.kind === 'route');
+      const feature = s.route.feature ? featureById.get(s.route.feature) : shownRoutes.length === 1 ? shownRoutes[0] : undefined;
+      if (s.route.feature && (feature?.kind !== 'route' || !s.features.includes(s.route.feature))) {
+        issues.push({ path: at('route', 'feature'), message: `"${s.route.feature}" is not a route among the step's features (${s.features.join(', ') || 'none'})` });
+      } else if (!feature) {
+        issues.push({
+          path: at('route'),
+          message: shownRoutes.length === 0 ? "a route progress needs a route among the step's features" : `the step shows several routes: name one as route.feature (${shownRoutes.map((r) => r!.id).join(', ')})`,
+        });
+      } else if (feature.kind === 'route') {
+        const stopIds = feature.stops.map((st) => st.place);
+        const from = feature.stops.find((st) => st.place === s.route!.from);
+        const to = feature.stops.find((st) => st.place === s.route!.to);
+        if (!from) issues.push({ path: at('route', 'from'), message: `"${s.route.from}" is not a stop of route "${feature.id}" (stops: ${stopIds.join(', ')})` });
+        if (!to) issues.push({ path: at('route', 'to'), message: `"${s.route.to}" is not a stop of route "${feature.id}" (stops: ${stopIds.join(', ')})` });
+        if (from && to && to.progress < from.progress) {
+          issues.push({ path: at('route', 'to'), message: `stop "${s.route.to}" comes before "${s.route.from}" on route "${feature.id}"` });
+        }
+        if (from && to) route = { feature: feature.id, from: from.progress, to: to.progress };
       }
-      if (!s.layers.includes('train-route')) {
-        issues.push({ path: at('route'), message: 'a route progress needs "train-route" in the step\'s layers' });
-      }
-      if (from && to) route = { from: from.fraction, to: to.fraction };
     }
 
-    if (s.calculation && !refs.calculations[s.calculation]) {
-      issues.push({ path: at('calculation'), message: `no derived data for calculation "${s.calculation}"` });
+    if (s.calculation && !calculations.some((k) => k.id === s.calculation)) {
+      issues.push({ path: at('calculation'), message: `unknown calculation "${s.calculation}" (declared: ${calculations.map((k) => k.id).join(', ') || 'none'})` });
     }
 
     return {
       id: s.id,
       date: s.date,
-      title: s.title,
-      text: s.text,
-      ...(s.context ? { context: s.context } : {}),
+      title: s.title as Localized,
+      text: s.text as Localized,
+      ...(s.context ? { context: s.context as Localized } : {}),
       camera: { center: s.camera.center, zoom: s.camera.zoom, bearing: s.camera.bearing, pitch: s.camera.pitch },
-      layers: [...new Set(s.layers)],
+      features: [...new Set(s.features)],
       ...(route ? { route } : {}),
       places: s.places,
-      citations: s.citations.map((c) => ({
-        source: c.source,
-        quote: c.quote,
-        ...(c.translation ? { translation: c.translation } : {}),
+      citations: s.citations.map((cit, j) => ({
+        source: cit.source,
+        quote: cit.quote,
+        ...(translations[j] ? { translation: translations[j] } : {}),
       })),
       ...(s.calculation ? { calculation: s.calculation } : {}),
     };
   });
 }
 
+/** The story's languages as the document declares them, or an issue; parsed first, because every text is checked against them. */
+function declaredLanguages(spec: unknown): { langs?: Lang[]; issues: StoryIssue[] } {
+  const value = typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as Record<string, unknown>).languages : undefined;
+  const parsed = languages.safeParse(value, { reportInput: true });
+  if (!parsed.success) return { issues: zodIssues(parsed.error).map((i) => ({ ...i, path: ['languages', ...i.path] })) };
+  return { langs: parsed.data, issues: [] };
+}
+
 /** Validate a story document against the schema and the references it names. */
 export function parseStory(spec: unknown, refs: StoryRefs): Story {
+  const declared = declaredLanguages(spec);
   // With the input in each issue, a value of the wrong type is told apart from a missing one.
-  const parsed = storySpec.safeParse(spec, { reportInput: true });
-  if (!parsed.success) throw new StoryValidationError(zodIssues(parsed.error));
+  const parsed = storySchema(declared.langs).safeParse(spec, { reportInput: true });
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    // Without valid languages the texts were checked against any tags; the languages' own issue comes first.
+    throw new StoryValidationError(declared.langs ? issues : [...declared.issues, ...issues.filter((i) => i.path[0] !== 'languages')]);
+  }
   const doc = parsed.data;
+  const langs = doc.languages;
   const issues: StoryIssue[] = [];
-  const sources = checkSources(doc.sources, refs, issues);
-  const steps = checkSteps(doc.steps, sources, refs, issues);
+  langs.forEach((l, i) => {
+    if (!refs.catalogue(l)) {
+      issues.push({ path: ['languages', i], message: `the reader interface has no catalogue for "${l}": add src/ui/catalogues/${l}.ts (see README, "Languages")` });
+    }
+  });
   if (issues.length > 0) throw new StoryValidationError(issues);
 
-  const used = new Set(steps.flatMap((s) => s.places));
+  const placeById = new Map(refs.places.map((p) => [p.id, p]));
+  const c: Checking = { langs, refs, placeById, issues };
+  const sources = checkSources(doc.sources, refs, issues);
+  const features = checkFeatures(doc.features, c);
+  const calculations = checkCalculations(doc.calculations, features, c);
+  const steps = checkSteps(doc.steps, sources, features, calculations, c);
+  if (issues.length > 0) throw new StoryValidationError(issues);
+
+  // The places the story shows: its steps' places and its routes' stops, in the gazetteer's order.
+  const notes = new Map<string, Localized>();
+  doc.features.forEach((f) => {
+    if (f.kind !== 'route') return;
+    for (const s of f.stops) {
+      if (typeof s === 'string' || !s.note) continue;
+      const prev = notes.get(s.place);
+      notes.set(s.place, prev ? Object.fromEntries(langs.map((l) => [l, `${prev[l]} ${(s.note as Localized)[l]}`])) : (s.note as Localized));
+    }
+  });
+  const used = new Set([...steps.flatMap((s) => s.places), ...features.flatMap((f) => (f.kind === 'route' ? f.stops.map((s) => s.place) : []))]);
   const placeRecords = refs.places.filter((p) => used.has(p.id));
-  const places: Place[] = placeRecords.map(({ aliases: _aliases, ...place }) => place);
-  const usedCalculations = new Set(steps.flatMap((s) => (s.calculation ? [s.calculation] : [])));
-  const calculations: Story['calculations'] = {};
-  for (const c of usedCalculations) calculations[c] = refs.calculations[c];
+  const places: Place[] = placeRecords.map(({ aliases: _aliases, ...place }) => ({
+    ...place,
+    name: Object.fromEntries(langs.map((l) => [l, place.name[l] ?? place.name.en ?? Object.values(place.name)[0]!])),
+    ...(notes.has(place.id) ? { note: notes.get(place.id)! } : {}),
+  }));
 
   return {
     id: doc.id,
-    title: doc.title,
-    intro: doc.intro,
+    languages: langs,
+    title: doc.title as Localized,
+    intro: doc.intro as Localized,
     sources,
     places,
+    features,
     steps,
     excerpts: buildExcerptIndex(placeRecords, sources),
-    calculations,
+    calculations: Object.fromEntries(calculations.map((k) => [k.id, k])),
+    focusCountries: [...new Set(places.map((p) => refs.countryOf(p.coordinates)).filter((k): k is string => k !== undefined))].sort(),
   };
 }
-

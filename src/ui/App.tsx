@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, type Accessor } from 'solid-js';
+import { createEffect, createMemo, For, onCleanup, onMount, Show, type Accessor } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { Lang, Story } from '../story/model';
 import { mapStateFor } from '../map/mapState';
@@ -12,17 +12,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { Legend } from './Legend';
 import { MapView } from './MapView';
 import { StepCard } from './StepCard';
-import { UI } from './i18n';
-import { parseStepHash } from './urlState';
-import { LANG_PENDING } from './langGate';
+import { createStoryState, type StoryApi } from './createStoryState';
 
-/** What a host can do with a mounted story. */
-export interface StoryApi {
-  /** Go to a step by id (`instant` skips the smooth scroll); false if the story has no such step. */
-  goTo(stepId: string, options?: { instant?: boolean }): boolean;
-  setLang(lang: Lang): void;
-  readonly stepId: string;
-}
+export type { StoryApi };
 
 export interface AppOptions {
   story: Story;
@@ -52,11 +44,9 @@ export interface AppOptions {
 const isTyping = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 
-/** The story map: step cards that scroll, a map that follows the active step. */
+/** The story map: step cards that scroll, a map that follows the active step. Lays out; `createStoryState` owns the state. */
 export function App(props: AppOptions) {
   const story = props.story;
-  const [lang, setLang] = createSignal<Lang>(props.lang ?? 'nl');
-  const t = () => UI[lang()];
   const initial = Math.max(0, story.steps.findIndex((s) => s.id === props.step));
   const stepEls: HTMLElement[] = [];
   let header: HTMLElement | undefined;
@@ -72,16 +62,17 @@ export function App(props: AppOptions) {
     requestScroll: props.requestScroll,
   });
   const reducedMotion = createReducedMotion();
-  const activeStep = () => story.steps[tracker.active()]!;
+  const state = createStoryState(props, {
+    active: tracker.active,
+    show(index, instant) {
+      tracker.goTo(index, instant || reducedMotion() ? 'auto' : 'smooth');
+      stepEls[index]?.focus({ preventScroll: true });
+    },
+  });
+  const { lang, t, activeStep } = state;
   const mapState = createMemo(() => mapStateFor(activeStep(), reducedMotion() ? 1 : tracker.progress()));
   const reader = createReader(story, lang);
   const printing = createPrinting();
-
-  const goToIndex = (index: number, instant = false) => {
-    if (index < 0 || index >= story.steps.length) return;
-    tracker.goTo(index, instant || reducedMotion() ? 'auto' : 'smooth');
-    stepEls[index]?.focus({ preventScroll: true });
-  };
 
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -89,11 +80,10 @@ export function App(props: AppOptions) {
     // Arrow keys pan the map while its canvas has focus.
     if (event.target instanceof Element && event.target.closest('.maplibregl-canvas-container, .maplibregl-canvas')) return;
     const delta = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0;
-    if (delta === 0) return;
     const next = tracker.active() + delta;
-    if (next < 0 || next >= story.steps.length) return;
+    if (delta === 0 || next < 0 || next >= story.steps.length) return;
     event.preventDefault();
-    goToIndex(next);
+    state.goToIndex(next);
   };
 
   onMount(() => {
@@ -103,55 +93,7 @@ export function App(props: AppOptions) {
     keyTarget.addEventListener('keydown', onKey as EventListener);
     onCleanup(() => keyTarget.removeEventListener('keydown', onKey as EventListener));
     if (props.step && story.steps[initial]?.id === props.step) tracker.goTo(initial, 'auto');
-    if (props.syncUrl) {
-      const onHash = () => {
-        const id = parseStepHash(location.hash, story.steps.map((s) => s.id));
-        const index = story.steps.findIndex((s) => s.id === id);
-        if (index >= 0 && index !== tracker.active()) goToIndex(index);
-      };
-      window.addEventListener('hashchange', onHash);
-      onCleanup(() => window.removeEventListener('hashchange', onHash));
-    }
-    props.ref?.({
-      goTo(stepId, options) {
-        const index = story.steps.findIndex((s) => s.id === stepId);
-        if (index < 0) return false;
-        goToIndex(index, options?.instant);
-        return true;
-      },
-      setLang,
-      get stepId() {
-        return activeStep().id;
-      },
-    });
   });
-
-  createEffect(
-    on(
-      () => tracker.active(),
-      (index) => {
-        const id = story.steps[index]!.id;
-        // replaceState, not pushState: scrolling must not fill the back button's history.
-        if (props.syncUrl) history.replaceState(history.state, '', `${location.pathname}${location.search}#${id}`);
-        props.onStepChange?.(id, index);
-      },
-      { defer: true },
-    ),
-  );
-  createEffect(
-    on(lang, (l, previous) => {
-      if (props.embedded) return;
-      document.documentElement.lang = l;
-      document.documentElement.classList.remove(LANG_PENDING);
-      document.title = story.title[l];
-      // Only a language the reader chose goes into the address bar.
-      if (props.syncUrl && previous !== undefined) {
-        const url = new URL(location.href);
-        url.searchParams.set('lang', l);
-        history.replaceState(history.state, '', url);
-      }
-    }),
-  );
 
   // In a self-resizing iframe the map is pinned to the part of the frame the host shows. Set through the
   // CSSOM rather than a style attribute: a prerendered style="" would break a strict CSP (style-src 'self').
@@ -185,19 +127,21 @@ export function App(props: AppOptions) {
       <div class="sm-map-col" role="region" aria-label={t().mapLabel}>
         <MapView
           state={mapState()}
-          places={story.places}
+          story={story}
           lang={lang()}
           reducedMotion={reducedMotion()}
           onPlaceClick={reader.openPlace}
           preserveDrawingBuffer={props.preserveDrawingBuffer ?? false}
         />
-        <Legend lang={lang()} layers={mapState().layers} hasPlaces={mapState().highlighted.length > 0} />
+        <Legend lang={lang()} features={story.features} shown={mapState().features} hasPlaces={mapState().highlighted.length > 0} />
       </div>
       <Dynamic component={props.embedded ? 'div' : 'main'} class="sm-steps">
         <header class="sm-header" ref={header}>
-          <div class="sm-toolbar">
-            <LanguageSwitch lang={lang()} onChange={setLang} />
-          </div>
+          <Show when={story.languages.length > 1}>
+            <div class="sm-toolbar">
+              <LanguageSwitch languages={story.languages} lang={lang()} onChange={state.setLang} />
+            </div>
+          </Show>
           <Dynamic component={props.embedded ? 'h2' : 'h1'} class="sm-title">
             {story.title[lang()]}
           </Dynamic>
@@ -217,7 +161,7 @@ export function App(props: AppOptions) {
               ref={(el) => (stepEls[i()] = el)}
               figure={
                 printing() && loadedMapData() ? (
-                  <StaticMap data={loadedMapData()!} state={mapStateFor(step, 1)} places={story.places} lang={lang()} label={t().staticMapLabel} />
+                  <StaticMap data={loadedMapData()!} state={mapStateFor(step, 1)} story={story} lang={lang()} label={t().staticMapLabel} />
                 ) : undefined
               }
               onOpenPlace={reader.openPlace}
@@ -227,7 +171,7 @@ export function App(props: AppOptions) {
         </For>
         <footer class="sm-footer" ref={footer}>
           <h2>{t().sourcesHeading}</h2>
-          <p>{t().sourcesIntro}</p>
+          <p>{t().sourcesIntro(story.sources.length)}</p>
           <ul>
             <For each={story.sources}>
               {(source) => (

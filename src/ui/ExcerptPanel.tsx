@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { Excerpt, Lang, Place, Source } from '../story/model';
 import { paragraphRanges, segments } from '../story/highlight';
 import { Dialog } from './Dialog';
-import { formatDate, UI } from './i18n';
+import { formatDate, ui } from './i18n';
 
 export interface ExcerptPanelProps {
   place: Place | undefined;
@@ -17,7 +17,7 @@ export interface ExcerptPanelProps {
 
 /** What the sources say about one place: every passage naming it, with its source and date. */
 export function ExcerptPanel(props: ExcerptPanelProps) {
-  const t = () => UI[props.lang];
+  const t = () => ui(props.lang);
   const titleId = () => `${props.idPrefix}-excerpts-title`;
   const sourceOf = (id: string) => props.sources.find((s) => s.id === id);
   return (
@@ -35,6 +35,16 @@ export function ExcerptPanel(props: ExcerptPanelProps) {
             <p class="sm-kicker">{t().excerptsAbout}</p>
             <h2 id={titleId()}>{place().name[props.lang]}</h2>
             <p class="sm-note">{props.excerpts.length > 0 ? t().excerptsIntro(props.excerpts.length) : t().noExcerpts}</p>
+            <Show when={place().note?.[props.lang]}>
+              {(note) => (
+                <aside class="sm-context" aria-label={t().context}>
+                  <p>
+                    <strong>{t().context}: </strong>
+                    {note()}
+                  </p>
+                </aside>
+              )}
+            </Show>
             <ol class="sm-excerpts__list">
               <For each={props.excerpts}>
                 {(excerpt) => {
@@ -49,7 +59,7 @@ export function ExcerptPanel(props: ExcerptPanelProps) {
                   return (
                     <li>
                       <figure class="sm-quote">
-                        <blockquote lang="nl">
+                        <blockquote lang={source?.language}>
                           <p>
                             <For each={parts}>{(part) => (part.marked ? <mark>{part.text}</mark> : part.text)}</For>
                           </p>

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
-import type { Lang, StoryLayer } from '../story/model';
-import { UI } from './i18n';
+import type { Lang, MapFeature } from '../story/model';
+import { modesOf } from '../map/style';
+import { ui } from './i18n';
 
 interface Item {
   key: string;
@@ -9,20 +10,32 @@ interface Item {
   note?: string;
 }
 
-/** What is on the map for the active step, with the provenance of what is approximate. */
-export function Legend(props: { lang: Lang; layers: readonly StoryLayer[]; hasPlaces: boolean }) {
-  const t = () => UI[props.lang];
-  const items = (): Item[] => {
-    const on = (l: StoryLayer) => props.layers.includes(l);
-    const list: Item[] = [];
-    if (props.hasPlaces) list.push({ key: 'place', swatch: 'place', label: t().legendPlace });
-    if (on('train-route')) list.push({ key: 'train', swatch: 'train', label: t().legendTrain, note: t().trainProvenance });
-    if (on('ghost-flight')) list.push({ key: 'ghost', swatch: 'ghost', label: t().legendGhost, note: t().ghostProvenance });
-    if (on('af1-home')) list.push({ key: 'af1', swatch: 'af1', label: t().legendAf1, note: t().af1Provenance });
-    list.push({ key: 'border', swatch: 'border', label: t().legendBorder });
-    if (on('demarcation-line')) list.push({ key: 'mdl', swatch: 'mdl', label: t().legendDemarcation, note: t().basemapProvenance });
-    return list;
-  };
+/** The legend's entries for the features shown: one per feature, and one per further mode of a route. */
+export function legendItems(features: readonly MapFeature[], shown: readonly string[], lang: Lang): Item[] {
+  const t = ui(lang);
+  const items: Item[] = [];
+  for (const f of features) {
+    if (!shown.includes(f.id)) continue;
+    const label = f.label[lang]!;
+    const note = f.provenance[lang]!;
+    if (f.kind === 'route') {
+      const [first, ...rest] = modesOf(f);
+      items.push({ key: f.id, swatch: `route-${first ?? 'rail'}`, label, note });
+      for (const m of rest) items.push({ key: `${f.id}:${m}`, swatch: `route-${m}`, label: `${label}: ${t.modeName(m)}` });
+    } else if (f.kind === 'arc') items.push({ key: f.id, swatch: `arc-${f.status}`, label, note });
+    else items.push({ key: f.id, swatch: f.kind, label, note });
+  }
+  return items;
+}
+
+/** What is on the map for the active step, with where each line comes from. */
+export function Legend(props: { lang: Lang; features: readonly MapFeature[]; shown: readonly string[]; hasPlaces: boolean }) {
+  const t = () => ui(props.lang);
+  const items = (): Item[] => [
+    ...(props.hasPlaces ? [{ key: 'place', swatch: 'place', label: t().legendPlace }] : []),
+    ...legendItems(props.features, props.shown, props.lang),
+    { key: 'border', swatch: 'border', label: t().legendBorder },
+  ];
   const notes = () => items().filter((i) => i.note);
   return (
     <section class="sm-legend" aria-label={t().legend}>
@@ -40,7 +53,14 @@ export function Legend(props: { lang: Lang; layers: readonly StoryLayer[]; hasPl
       <Show when={notes().length > 0}>
         <details class="sm-legend__notes">
           <summary>{t().provenance}</summary>
-          <For each={notes()}>{(item) => <p data-legend-note={item.key}>{item.note}</p>}</For>
+          <For each={notes()}>
+            {(item) => (
+              <p data-legend-note={item.key}>
+                <strong>{item.label}: </strong>
+                {item.note}
+              </p>
+            )}
+          </For>
         </details>
       </Show>
     </section>

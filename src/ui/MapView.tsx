@@ -1,14 +1,14 @@
 import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
-import type { Lang, Place } from '../story/model';
+import type { Lang, Story } from '../story/model';
 import type { MapState } from '../map/mapState';
 import type { StoryMap } from '../map/createStoryMap';
 import { loadMapData, type MapData } from '../map/mapData';
 import { StaticMap } from './StaticMap';
-import { UI } from './i18n';
+import { ui } from './i18n';
 
 export interface MapViewProps {
   state: MapState;
-  places: readonly Place[];
+  story: Story;
   lang: Lang;
   reducedMotion: boolean;
   onPlaceClick(id: string, opener: HTMLElement): void;
@@ -44,12 +44,15 @@ export function MapView(props: MapViewProps) {
       const storyMap = mod.createStoryMap({
         container: host,
         data: loaded,
-        places: props.places,
+        places: props.story.places,
+        features: props.story.features,
+        focusCountries: props.story.focusCountries,
+        gestureHints: { windows: ui(props.lang).gestureWindows, mac: ui(props.lang).gestureMac, mobile: ui(props.lang).gestureMobile },
         initial: props.state,
         lang: props.lang,
         reducedMotion: props.reducedMotion,
         preserveDrawingBuffer: props.preserveDrawingBuffer ?? false,
-        accessibleName: (place, lang) => UI[lang].placeButton(place.name[lang]),
+        accessibleName: (place, lang) => ui(lang).placeButton(place.name[lang] ?? ''),
         onClick: (id, button) => props.onPlaceClick(id, button),
       });
       const { map } = storyMap;
@@ -81,21 +84,21 @@ export function MapView(props: MapViewProps) {
       <div ref={host} class="sm-map__canvas" aria-hidden={fallback() ? 'true' : undefined} />
       <Show when={fallback() && data()}>
         {(d) => (
-          <StaticMap data={d()} state={props.state} places={props.places} lang={props.lang} label={UI[props.lang].staticMapLabel} />
+          <StaticMap data={d()} state={props.state} story={props.story} lang={props.lang} label={ui(props.lang).staticMapLabel} />
         )}
       </Show>
       <Switch>
         <Match when={status() === 'loading'}>
-          <p class="sm-map__message" role="status">{UI[props.lang].mapLoading}</p>
+          <p class="sm-map__message" role="status">{ui(props.lang).mapLoading}</p>
         </Match>
         <Match when={status() === 'no-webgl'}>
-          <p class="sm-map__message sm-map__message--note" role="status">{UI[props.lang].noWebgl}</p>
+          <p class="sm-map__message sm-map__message--note" role="status">{ui(props.lang).noWebgl}</p>
         </Match>
         <Match when={status() === 'lost'}>
-          <p class="sm-map__message sm-map__message--note" role="status">{UI[props.lang].contextLost}</p>
+          <p class="sm-map__message sm-map__message--note" role="status">{ui(props.lang).contextLost}</p>
         </Match>
         <Match when={status() === 'error'}>
-          <p class="sm-map__message sm-map__message--note" role="status">{UI[props.lang].mapError}</p>
+          <p class="sm-map__message sm-map__message--note" role="status">{ui(props.lang).mapError}</p>
         </Match>
       </Switch>
     </div>

@@ -3,7 +3,7 @@ import type { Lang, Source } from '../story/model';
 import type { TextRange } from '../story/citations';
 import { paragraphRanges, segments } from '../story/highlight';
 import { Dialog } from './Dialog';
-import { formatDate, UI } from './i18n';
+import { formatDate, ui } from './i18n';
 
 export interface SourceReaderProps {
   source: Source | undefined;
@@ -17,7 +17,7 @@ export interface SourceReaderProps {
 
 /** The full article, verbatim, with the cited passage highlighted and scrolled into view. */
 export function SourceReader(props: SourceReaderProps) {
-  const t = () => UI[props.lang];
+  const t = () => ui(props.lang);
   const titleId = () => `${props.idPrefix}-source-title`;
   let body!: HTMLDivElement;
   const blocks = createMemo(() => {
@@ -51,7 +51,7 @@ export function SourceReader(props: SourceReaderProps) {
               ({t().sourceLabelNote})
               <Show when={props.highlight}> {t().quoteHighlighted}</Show>
             </p>
-            <div class="sm-reader__text" lang="nl" ref={body}>
+            <div class="sm-reader__text" lang={source().language} ref={body}>
               <For each={blocks()}>
                 {(parts) => (
                   <p>

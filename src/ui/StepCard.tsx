@@ -1,6 +1,6 @@
 import { For, Show, type JSX } from 'solid-js';
-import type { Citation, Lang, Place, Source, Step, Story } from '../story/model';
-import { formatDate, formatNumber, UI } from './i18n';
+import type { Calculation, Citation, Lang, Place, Source, Step, Story } from '../story/model';
+import { formatDate, formatDuration, formatNumber, ui } from './i18n';
 
 export interface StepCardProps {
   step: Step;
@@ -20,41 +20,35 @@ export interface StepCardProps {
 
 const paragraphsOf = (text: string) => text.split(/\n\s*\n/u).filter((p) => p.trim().length > 0);
 
-function FlightFigure(props: { story: Story; lang: Lang }) {
-  const t = () => UI[props.lang];
+/** A figure computed at build time, said in words, marked as our calculation with its assumption. */
+function CalculationFigure(props: { calculation: Calculation; lang: Lang }) {
+  const t = () => ui(props.lang);
+  const sentence = () => {
+    const c = props.calculation;
+    const [km, from, to] = [formatNumber(c.distanceKm, props.lang), c.from.name[props.lang]!, c.to.name[props.lang]!];
+    const distance = c.kind === 'distance' ? t().distanceEstimate(km, from, to) : t().routeEstimate(km, from, to);
+    if (c.speedKmh === undefined || c.minutes === undefined) return distance;
+    const duration = t().durationEstimate(formatNumber(c.speedKmh, props.lang), c.assumption?.[props.lang] ?? '', formatDuration(c.minutes, props.lang));
+    return `${distance} ${duration}`;
+  };
   return (
-    <Show when={props.story.calculations['ghost-flight']}>
-      {(f) => {
-        // Rounded to five minutes: the cruise speed is an assumption, not a measurement.
-        const minutes = () => Math.round(f().flightMinutes / 5) * 5;
-        const duration = () => t().hours(Math.floor(minutes() / 60), minutes() % 60);
-        return (
-          <aside class="sm-calc" aria-label={t().ourCalculation}>
-            <p class="sm-calc__label">{t().ourCalculation}</p>
-            <p>
-              {t().flightEstimate(
-                formatNumber(f().distanceKm, props.lang),
-                duration(),
-                formatNumber(f().cruiseSpeedKmh, props.lang),
-              )}
-            </p>
-          </aside>
-        );
-      }}
-    </Show>
+    <aside class="sm-calc" aria-label={t().ourCalculation} data-calculation={props.calculation.id}>
+      <p class="sm-calc__label">{t().ourCalculation}</p>
+      <p>{sentence()}</p>
+    </aside>
   );
 }
 
 function CitationFigure(props: { citation: Citation; source: Source | undefined; lang: Lang; onOpen(opener: HTMLElement): void }) {
-  const t = () => UI[props.lang];
+  const t = () => ui(props.lang);
   return (
     <figure class="sm-quote sm-citation">
-      <blockquote lang="nl">
+      <blockquote lang={props.source?.language}>
         <p>{props.citation.quote}</p>
       </blockquote>
-      <Show when={props.lang === 'en' && props.citation.translation}>
+      <Show when={props.citation.translation?.[props.lang]}>
         {(tr) => (
-          <p class="sm-quote__translation" lang="en">
+          <p class="sm-quote__translation" lang={props.lang}>
             <span class="sm-visually-hidden">{t().translation}: </span>
             {tr()}
           </p>
@@ -80,7 +74,7 @@ function CitationFigure(props: { citation: Citation; source: Source | undefined;
 
 /** One step of the story: date, title, text, context, places and its cited quotes. */
 export function StepCard(props: StepCardProps) {
-  const t = () => UI[props.lang];
+  const t = () => ui(props.lang);
   const titleId = () => `sm-title-${props.step.id}`;
   const places = () =>
     props.step.places
@@ -106,9 +100,9 @@ export function StepCard(props: StepCardProps) {
         <Show when={props.figure}>
           <div class="sm-print-map">{props.figure}</div>
         </Show>
-        <For each={paragraphsOf(props.step.text[props.lang])}>{(p) => <p>{p}</p>}</For>
-        <Show when={props.step.calculation === 'ghost-flight'}>
-          <FlightFigure story={props.story} lang={props.lang} />
+        <For each={paragraphsOf(props.step.text[props.lang] ?? '')}>{(p) => <p>{p}</p>}</For>
+        <Show when={props.story.calculations[props.step.calculation ?? '']}>
+          {(c) => <CalculationFigure calculation={c()} lang={props.lang} />}
         </Show>
         <Show when={props.step.context}>
           {(c) => (

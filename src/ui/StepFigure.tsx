@@ -1,13 +1,12 @@
-import { createSignal, onMount, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { Lang, Story } from '../story/model';
 import { mapStateFor } from '../map/mapState';
 import { createReader } from './createReader';
 import { createReducedMotion } from './createReducedMotion';
+import { createStoryState, type StoryApi } from './createStoryState';
 import { Legend } from './Legend';
 import { MapView } from './MapView';
 import { StepCard } from './StepCard';
-import { UI } from './i18n';
-import type { StoryApi } from './App';
 
 export interface StepFigureOptions {
   story: Story;
@@ -26,12 +25,12 @@ export interface StepFigureOptions {
  */
 export function StepFigure(props: StepFigureOptions) {
   const story = props.story;
-  const [lang, setLang] = createSignal<Lang>(props.lang ?? 'nl');
   const [index, setIndex] = createSignal(Math.max(0, story.steps.findIndex((s) => s.id === props.step)));
-  const step = () => story.steps[index()]!;
+  const state = createStoryState({ story, lang: props.lang, embedded: true, ref: props.ref }, { active: index, show: (i) => setIndex(i) });
+  const { lang, t, activeStep: step } = state;
   const reader = createReader(story, lang);
   const reducedMotion = createReducedMotion();
-  const state = () => mapStateFor(step(), 1);
+  const mapState = () => mapStateFor(step(), 1);
   const fullStory = () => {
     if (!props.storyUrl) return undefined;
     const url = new URL(props.storyUrl, document.baseURI);
@@ -39,33 +38,19 @@ export function StepFigure(props: StepFigureOptions) {
     url.hash = step().id;
     return url.href;
   };
-  onMount(() =>
-    props.ref?.({
-      goTo(stepId) {
-        const i = story.steps.findIndex((s) => s.id === stepId);
-        if (i < 0) return false;
-        setIndex(i);
-        return true;
-      },
-      setLang,
-      get stepId() {
-        return step().id;
-      },
-    }),
-  );
   return (
     <figure class="sm-app sm-app--embedded sm-figure" lang={lang()}>
-      <div class="sm-figure__map" role="region" aria-label={UI[lang()].mapLabel}>
+      <div class="sm-figure__map" role="region" aria-label={t().mapLabel}>
         <MapView
-          state={state()}
-          places={story.places}
+          state={mapState()}
+          story={story}
           lang={lang()}
           reducedMotion={reducedMotion()}
           onPlaceClick={reader.openPlace}
           preserveDrawingBuffer={props.preserveDrawingBuffer ?? false}
         />
       </div>
-      <Legend lang={lang()} layers={state().layers} hasPlaces={state().highlighted.length > 0} />
+      <Legend lang={lang()} features={story.features} shown={mapState().features} hasPlaces={mapState().highlighted.length > 0} />
       <figcaption class="sm-figure__caption">
         <StepCard
           step={step()}
@@ -82,7 +67,7 @@ export function StepFigure(props: StepFigureOptions) {
           {(href) => (
             <p class="sm-figure__more">
               <a href={href()} target="_top">
-                {UI[lang()].readFullStory}: {story.title[lang()]}
+                {t().readFullStory}: {story.title[lang()]}
               </a>
             </p>
           )}

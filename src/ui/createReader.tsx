@@ -1,11 +1,9 @@
-import { createSignal } from 'solid-js';
+import { createSignal, createUniqueId } from 'solid-js';
 import type { Citation, Excerpt, Lang, Story } from '../story/model';
 import { findQuote, type TextRange } from '../story/citations';
 import { paragraphRanges } from '../story/highlight';
 import { ExcerptPanel } from './ExcerptPanel';
 import { SourceReader } from './SourceReader';
-
-let instances = 0;
 
 /**
  * The two reading dialogs every view offers: a place's excerpts and a
@@ -13,7 +11,8 @@ let instances = 0;
  * component that renders the dialogs.
  */
 export function createReader(story: Story, lang: () => Lang) {
-  const idPrefix = `sm${++instances}`;
+  // The same on the server and in hydration, however many stories a build prerenders.
+  const idPrefix = `sm${createUniqueId()}`;
   const [place, setPlace] = createSignal<{ id: string; opener: HTMLElement }>();
   const [source, setSource] = createSignal<{ id: string; range: TextRange | undefined; opener: HTMLElement }>();
   const sourceById = (id: string | undefined) => story.sources.find((s) => s.id === id);

@@ -1,11 +1,11 @@
-import { LANGS, type Lang } from '../story/model';
+import type { Lang } from '../story/model';
 
 /**
  * Reading the reader's URL. Values are only ever matched against known ids
  * and languages; anything else is ignored, never echoed into the page.
  */
-export function parseLang(value: string | null | undefined): Lang | undefined {
-  return LANGS.find((l) => l === value);
+export function parseLang(value: string | null | undefined, langs: readonly Lang[]): Lang | undefined {
+  return langs.find((l) => l === value);
 }
 
 /** The step id a `#hash` names, if it is one of `stepIds`. */
@@ -24,10 +24,10 @@ export interface UrlOptions {
   step?: string;
 }
 
-export function readUrl(location: Pick<Location, 'search' | 'hash'>, stepIds: readonly string[]): UrlOptions {
+export function readUrl(location: Pick<Location, 'search' | 'hash'>, stepIds: readonly string[], langs: readonly Lang[]): UrlOptions {
   const params = new URLSearchParams(location.search);
   const out: UrlOptions = {};
-  const lang = parseLang(params.get('lang'));
+  const lang = parseLang(params.get('lang'), langs);
   if (lang) out.lang = lang;
   else if (params.has('lang')) ignored('lang', params.get('lang'));
   const step = parseStepHash(location.hash, stepIds) ?? parseStepHash(params.get('step') ?? '', stepIds);

@@ -1,0 +1,53 @@
+import type { LngLat, StepCamera } from '../story/model';
+import { project } from './mercator';
+
+export interface LabelCandidate {
+  id: string;
+  coordinates: LngLat;
+  /** Characters of the label, for its estimated width. */
+  text: string;
+  side: 'left' | 'right';
+  /** Always labelled (the story's own places); the rest only where they fit. */
+  required: boolean;
+}
+
+/** Label metrics at the map's label size (0.8 rem of system sans): a generous width per character and a line. */
+const CHAR_PX = 7.4;
+const LINE_PX = 18;
+const DOT_PX = 12;
+
+type Box = [number, number, number, number];
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/**
+ * Which labels fit at a step's camera on a map of `width`×`height`: the
+ * required ones always, then the others in order wherever their box
+ * overlaps no label or dot placed before. Computed once per step, not per
+ * frame, and the same for the live map and the drawing.
+ */
+export function labelsThatFit(candidates: readonly LabelCandidate[], camera: StepCamera, width: number, height: number, zoomOffset = 0): Set<string> {
+  const zoom = camera.zoom + zoomOffset;
+  const [cx, cy] = project(camera.center, zoom);
+  const placed: Box[] = [];
+  const fit = new Set<string>();
+  const ordered = [...candidates].sort((a, b) => Number(b.required) - Number(a.required));
+  // Every dot is an obstacle, labelled or not.
+  for (const c of candidates) {
+    const [x, y] = project(c.coordinates, zoom);
+    placed.push([x - cx - DOT_PX / 2, y - cy - DOT_PX / 2, x - cx + DOT_PX / 2, y - cy + DOT_PX / 2]);
+  }
+  for (const c of ordered) {
+    const [px, py] = project(c.coordinates, zoom);
+    const x = px - cx + width / 2;
+    const y = py - cy + height / 2;
+    const w = c.text.length * CHAR_PX + 6;
+    const box: Box = c.side === 'left' ? [x - DOT_PX - w, y - LINE_PX / 2, x - DOT_PX, y + LINE_PX / 2] : [x + DOT_PX, y - LINE_PX / 2, x + DOT_PX + w, y + LINE_PX / 2];
+    const shifted: Box = [box[0] - width / 2, box[1] - height / 2, box[2] - width / 2, box[3] - height / 2];
+    const inside = box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height;
+    if (c.required || (inside && !placed.some((p) => overlaps(p, shifted)))) {
+      fit.add(c.id);
+      placed.push(shifted);
+    }
+  }
+  return fit;
+}
