@@ -126,7 +126,7 @@ export async function waitForCamera(
  * closed when it ends (many live WebGL maps would slow the rest down).
  * `opened` keeps what each page requested and logged, for the final checks.
  */
-export function useBrowser(baseUrl: string) {
+export function useBrowser(baseUrl: string | (() => string)) {
   let browser: Browser | undefined;
   const opened: TrackedPage[] = [];
   beforeAll(async () => {
@@ -142,7 +142,7 @@ export function useBrowser(baseUrl: string) {
     opened,
     browser: () => browser!,
     async open(path: string, context: BrowserContextOptions = {}) {
-      const tracked = await openPage(browser!, `${baseUrl}${path}`, context);
+      const tracked = await openPage(browser!, `${typeof baseUrl === 'string' ? baseUrl : baseUrl()}${path}`, context);
       opened.push(tracked);
       return tracked;
     },

@@ -18,6 +18,7 @@ export default async function setup(project: TestProject) {
   if (!existsSync(join(root, 'dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` before the browser tests');
   const server = await preview({
     configFile: join(root, 'vite.config.ts'),
+    configLoader: 'runner',
     logLevel: 'warn',
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });

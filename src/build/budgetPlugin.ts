@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { checkBudgets, filesLoadedBy, isMapLibre, KB } from './budget';
+import { checkBudgets, filesLoadedBy, isMapLibre, isStoryData, KB } from './budget';
 import { isPerPageChunk } from './prerenderPlugin';
 
 function listFiles(dir: string): string[] {
@@ -40,9 +40,10 @@ export function budgetPlugin(): Plugin {
           const mine = [...contents.keys()].filter((f) => !isPerPageChunk(f) || html.includes(f));
           const loaded = filesLoadedBy(page, new Map(mine.map((f) => [f, text.get(f) ?? ''])));
           const sized = loaded.map((file) => ({ file, gzipBytes: gzipSync(contents.get(file)!, { level: 9 }).length }));
-          const own = sized.filter((f) => !isMapLibre(f.file)).reduce((s, f) => s + f.gzipBytes, 0);
-          const maplibre = sized.filter((f) => isMapLibre(f.file)).reduce((s, f) => s + f.gzipBytes, 0);
-          console.log(`payload of ${page} (gzip): ${(own / KB).toFixed(1)} KB app + data, ${(maplibre / KB).toFixed(1)} KB MapLibre`);
+          const sum = (match: (f: string) => boolean) => (sized.filter((f) => match(f.file)).reduce((s, f) => s + f.gzipBytes, 0) / KB).toFixed(1);
+          console.log(
+            `payload of ${page} (gzip): ${sum((f) => !isMapLibre(f) && !isStoryData(f))} KB engine, ${sum(isStoryData)} KB story, ${sum(isMapLibre)} KB MapLibre`,
+          );
           problems.push(...checkBudgets(sized).map((p) => `${page}: ${p}`));
         }
         if (problems.length > 0) this.error(`Payload budget exceeded:\n  ${problems.join('\n  ')}`);

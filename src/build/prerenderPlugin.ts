@@ -33,6 +33,7 @@ type Prerender = typeof import('../prerender');
 async function withRenderer<T>(repo: string, use: (mod: Prerender) => Promise<T>): Promise<T> {
   const server: ViteDevServer = await createServer({
     configFile: resolve(repo, 'vite.config.ts'),
+    configLoader: 'runner',
     logLevel: 'error',
     server: { middlewareMode: true, hmr: false, ws: false },
     appType: 'custom',

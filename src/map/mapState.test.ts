@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../story/model';
-import { mapStateFor, routeProgressAt, zoomOffset } from './mapState';
+import { mapStateFor, progressOf, routeProgressAt, zoomOffset } from './mapState';
 
 const step: Step = {
   id: 'train',
@@ -8,8 +8,8 @@ const step: Step = {
   title: { nl: 't', en: 't' },
   text: { nl: 't', en: 't' },
   camera: { center: [115, 30], zoom: 4, bearing: 0, pitch: 0 },
-  layers: ['train-route'],
-  route: { from: 0.2, to: 0.6 },
+  features: ['train-route', 'ghost-flight'],
+  route: { feature: 'train-route', from: 0.2, to: 0.6 },
   places: ['hanoi'],
   citations: [{ source: 's', quote: 'q' }],
 };
@@ -19,10 +19,18 @@ describe('mapStateFor', () => {
     expect(mapStateFor(step, 1)).toEqual({
       stepId: 'train',
       camera: step.camera,
-      layers: ['train-route'],
-      routeProgress: 0.6,
+      features: ['train-route', 'ghost-flight'],
+      routeProgress: { 'train-route': 0.6 },
       highlighted: ['hanoi'],
     });
+  });
+
+  it("draws the step's route up to its progress and every other route whole", () => {
+    const state = mapStateFor(step, 0.25);
+    expect(progressOf(state, 'train-route')).toBeCloseTo(0.4);
+    expect(progressOf(state, 'train-home')).toBe(1);
+    const { route: _route, ...withoutRoute } = step;
+    expect(mapStateFor(withoutRoute, 0).routeProgress).toEqual({});
   });
 
   it('draws the route leg as the reader moves through the step, complete at its middle', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineUpTo, routeUpTo } from './routeLine';
+import type { RouteFeature } from '../story/model';
+import { drawnSegments, lineUpTo, progressCollection } from './routeLine';
 import { project } from './mercator';
 
 describe('lineUpTo', () => {
@@ -26,11 +27,59 @@ describe('lineUpTo', () => {
   });
 });
 
-describe('routeUpTo', () => {
-  it('is one LineString up to the fraction, and empty before the route has begun', () => {
-    expect(routeUpTo([[0, 0], [10, 0]], 0).features).toEqual([]);
-    const half = routeUpTo([[0, 0], [10, 0]], 0.5);
-    expect(half.features).toHaveLength(1);
-    expect(half.features[0]!.geometry.coordinates).toHaveLength(2);
+/** Three stops along the equator, 10° apart; the last leg by road. */
+const route: Pick<RouteFeature, 'id' | 'stops' | 'coordinates'> = {
+  id: 'train',
+  coordinates: [[0, 0], [10, 0], [20, 0]],
+  stops: [
+    { place: 'a', mode: 'rail', inferred: false, progress: 0 },
+    { place: 'b', mode: 'rail', inferred: false, progress: 0.5 },
+    { place: 'c', mode: 'road', inferred: false, progress: 1 },
+  ],
+};
+
+describe('drawnSegments', () => {
+  it('is empty before the route has begun', () => {
+    expect(drawnSegments(route, 0)).toEqual([]);
+  });
+
+  it('draws one line per run of segments travelled the same way, each tagged with the route and its mode', () => {
+    const whole = drawnSegments(route, 1);
+    expect(whole.map((f) => f.properties)).toEqual([
+      { fid: 'train', mode: 'rail' },
+      { fid: 'train', mode: 'road' },
+    ]);
+    expect(whole.map((f) => f.geometry.coordinates)).toEqual([
+      [[0, 0], [10, 0]],
+      [[10, 0], [20, 0]],
+    ]);
+  });
+
+  it('joins consecutive segments of one mode into one line', () => {
+    const allRail = { ...route, stops: route.stops.map((s) => ({ ...s, mode: 'rail' as const })) };
+    const whole = drawnSegments(allRail, 1);
+    expect(whole).toHaveLength(1);
+    expect(whole[0]!.geometry.coordinates).toEqual([[0, 0], [10, 0], [20, 0]]);
+  });
+
+  it('stops inside a segment at the fraction, in the mode of that segment', () => {
+    const part = drawnSegments(route, 0.75);
+    expect(part.map((f) => f.properties.mode)).toEqual(['rail', 'road']);
+    const end = part[1]!.geometry.coordinates.at(-1)!;
+    expect(end[0]).toBeCloseTo(15, 9);
+    expect(end[1]).toBeCloseTo(0, 9);
+    // Up to a stop exactly: the next mode has not begun.
+    expect(drawnSegments(route, 0.5).map((f) => f.properties.mode)).toEqual(['rail']);
+  });
+});
+
+describe('progressCollection', () => {
+  it("holds the drawn part of every route, each up to its own progress", () => {
+    const other = { ...route, id: 'home', stops: route.stops.map((s) => ({ ...s, mode: 'rail' as const })) } as RouteFeature;
+    const collection = progressCollection([route as RouteFeature, other], (id) => (id === 'train' ? 0.25 : 1));
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features.map((f) => f.properties.fid)).toEqual(['train', 'home']);
+    expect(collection.features[0]!.geometry.coordinates.at(-1)![0]).toBeCloseTo(5, 9);
+    expect(collection.features[1]!.geometry.coordinates).toEqual([[0, 0], [10, 0], [20, 0]]);
   });
 });

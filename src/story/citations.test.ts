@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closestPassage, findQuote, quotedSpans } from './citations';
 
-const article = 'Trump zei: „Soms moet je\n   weglopen.” En dat deed hij.\n\nKim weigerde.';
+const article = 'De president zei: „Soms moet je\n   weglopen.” En dat deed hij.\n\nKim weigerde.';
 
 describe('findQuote', () => {
   it('finds a verbatim quote and returns offsets into the original text', () => {
@@ -42,7 +42,7 @@ describe('quotedSpans', () => {
       'Rocket Man',
       'totale vernietiging',
     ]);
-    expect(quotedSpans('Trump: „Soms moet je weglopen.” Dus.')).toEqual(['Soms moet je weglopen.']);
+    expect(quotedSpans('De president: „Soms moet je weglopen.” Dus.')).toEqual(['Soms moet je weglopen.']);
     expect(quotedSpans('He said "walk" twice.')).toEqual(['walk']);
   });
   it('does not take an apostrophe inside a word for a quotation mark', () => {

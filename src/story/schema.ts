@@ -246,7 +246,7 @@ function zodIssues(error: z.ZodError): StoryIssue[] {
     }
     // An unknown `kind`: point at the kind itself.
     if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'kind') {
-      return { path: [...path, 'kind'], message: issue.message };
+      return { path, message: (issue.input as { kind?: unknown }).kind === undefined ? 'is required' : issue.message };
     }
     // A missing field: no value of the wrong type or outside a list of known values (`language`), but none at all.
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined && !issue.message.startsWith('missing text')) {

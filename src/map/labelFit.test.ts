@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { LngLat, StepCamera } from '../story/model';
+import { labelsThatFit, type LabelCandidate } from './labelFit';
+import { project, unproject } from './mercator';
+
+const camera: StepCamera = { center: [0, 0], zoom: 6, bearing: 0, pitch: 0 };
+const WIDTH = 400;
+const HEIGHT = 300;
+
+/** The coordinates `dx`, `dy` pixels from the map's centre at the camera's zoom. */
+function at(dx: number, dy: number): LngLat {
+  const [cx, cy] = project(camera.center, camera.zoom);
+  return unproject([cx + dx, cy + dy], camera.zoom);
+}
+
+const candidate = (id: string, dx: number, dy: number, over: Partial<LabelCandidate> = {}): LabelCandidate => ({
+  id,
+  coordinates: at(dx, dy),
+  text: 'Station',
+  side: 'right',
+  required: false,
+  ...over,
+});
+
+const fit = (candidates: LabelCandidate[], offset = 0) => [...labelsThatFit(candidates, camera, WIDTH, HEIGHT, offset)].sort();
+
+describe('labelsThatFit', () => {
+  it('labels places whose labels have room', () => {
+    expect(fit([candidate('a', -150, -100), candidate('b', 0, 0), candidate('c', -150, 100)])).toEqual(['a', 'b', 'c']);
+  });
+
+  it('leaves out a later label that would overlap an earlier one', () => {
+    // 'b' sits 10 px below 'a': the two labels (18 px high) would overlap.
+    expect(fit([candidate('a', 0, 0), candidate('b', 0, 10)])).toEqual(['a']);
+    expect(fit([candidate('b', 0, 10), candidate('a', 0, 0)])).toEqual(['b']);
+  });
+
+  it('always labels required places, placing them before the others', () => {
+    expect(fit([candidate('station', 0, 10), candidate('city', 0, 0, { required: true })])).toEqual(['city']);
+    // Required even where two overlap, or where the label runs off the map.
+    expect(fit([candidate('a', 0, 0, { required: true }), candidate('b', 0, 10, { required: true }), candidate('edge', 190, 0, { required: true })])).toEqual([
+      'a',
+      'b',
+      'edge',
+    ]);
+  });
+
+  it('leaves out a label that would run off the map, unless it goes on the left of its dot', () => {
+    // 'Station' is about 58 px wide, 12 px right of the dot: from 150 px right of the centre it ends past the edge (200 px).
+    expect(fit([candidate('east', 150, 0)])).toEqual([]);
+    expect(fit([candidate('east', 150, 0, { side: 'left' })])).toEqual(['east']);
+    expect(fit([candidate('west', -190, 0, { side: 'left' })])).toEqual([]);
+    expect(fit([candidate('north', 0, -145)])).toEqual([]);
+  });
+
+  it('keeps every dot clear of labels, labelled or not', () => {
+    // The dot of 'b' lies inside the label of 'a', which comes first in order.
+    expect(fit([candidate('a', 0, 0), candidate('b', 40, 0)])).toEqual(['b']);
+  });
+
+  it('measures at the zoom the map shows: zoomed out, labels that fitted collide', () => {
+    const pair = [candidate('a', 0, 0), candidate('b', 0, 40)];
+    expect(fit(pair)).toEqual(['a', 'b']);
+    // Two zoom levels out the places are 10 px apart.
+    expect(fit(pair, -2)).toEqual(['a']);
+  });
+});
