@@ -141,6 +141,29 @@ describe('the story page', () => {
     await page.screenshot({ path: join(artifacts, 'desktop-the-offer.png') });
   });
 
+  it('labels the stations where they fit — Dandong as the train leaves, Dong Dang where it stops — and opens what is said about one', async () => {
+    const labelled = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.sm-place--station')].filter((b) => !b.hidden && !b.classList.contains('sm-place--unlabelled')).map((b) => b.dataset.place),
+      );
+    const { page } = await open('/trump-kim-summits/#train-departs', { reducedMotion: 'reduce' });
+    await page.waitForSelector('.sm-map__canvas[data-map-step="train-departs"]', { timeout: 60_000 });
+    expect(await labelled(page)).toContain('dandong');
+    await page.evaluate(() => document.querySelector('[data-step="train-arrives"]')!.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector('.sm-map__canvas[data-map-step="train-arrives"]');
+    await page.waitForFunction(() => !document.querySelector('.sm-place[data-place="dong-dang"]')!.classList.contains('sm-place--unlabelled'));
+    // Steps without a route show no stations.
+    await page.evaluate(() => document.querySelector('[data-step="singapore"]')!.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector('.sm-map__canvas[data-map-step="singapore"]');
+    expect(await page.locator('.sm-place--station:not([hidden])').count()).toBe(0);
+    await page.evaluate(() => document.querySelector('[data-step="train-arrives"]')!.scrollIntoView({ block: 'center' }));
+    await page.waitForSelector('.sm-map__canvas[data-map-step="train-arrives"]');
+    await page.locator('.sm-place[data-place="dong-dang"]').click();
+    const dialog = page.getByRole('dialog', { name: 'Dong Dang' });
+    await dialog.waitFor();
+    expect(await dialog.locator('.sm-context').innerText()).toMatch(/grensstation/);
+  });
+
   it('moves between steps with the arrow keys and j/k, and the hash follows without filling history', async () => {
     const { page } = await open('/trump-kim-summits/', { reducedMotion: 'reduce' });
     await waitInteractive(page);

@@ -16,6 +16,7 @@ import { fixtureRefs as refs } from '../story/fixtures/refs';
 import { whyInvalid } from '../story/fixtures/oracle';
 import { runs, TIMEOUT } from '../story/fixtures/propertyRuns';
 import { oddChars, unknownIds } from '../story/fixtures/arbitraries';
+import { deletionIssue, OPTIONAL_FIELDS } from '../story/fixtures/deletions';
 import { formatPath, type IssuePath } from '../story/schema';
 import type { Story } from '../story/model';
 
@@ -229,6 +230,7 @@ const manyQuotesStep = (i: number) => `  - id: extra-${i}
     citations:
       - source: article
         quote: Kim reisde met de trein naar Hanoi.
+        translation: Kim travelled to Hanoi by train.
 `;
 
 describe('checkStoryFile on generated YAML', () => {
@@ -363,7 +365,11 @@ describe('problems point at the field', () => {
   const mapPaths = pathsOf(validData).filter((p) => isMap(parseDocument(validText).getIn(p, true)) || p.length === 0);
 
   it('an unknown key is reported as unknown at its own line', () => {
-    const known = new Set(['id', 'title', 'intro', 'sources', 'steps', 'nl', 'en', 'file', 'date', 'language', 'label', 'text', 'context', 'camera', 'layers', 'route', 'places', 'citations', 'calculation', 'center', 'zoom', 'bearing', 'pitch', 'from', 'to', 'source', 'quote', 'translation']);
+    const known = new Set([
+      'id', 'languages', 'title', 'intro', 'sources', 'features', 'calculations', 'steps', 'nl', 'en', 'file', 'date', 'language', 'label',
+      'note', 'kind', 'mode', 'stops', 'status', 'shownKm', 'shape', 'country', 'distance', 'routeLength', 'speedKmh', 'assumption',
+      'text', 'context', 'camera', 'route', 'feature', 'places', 'citations', 'calculation', 'center', 'zoom', 'bearing', 'pitch', 'from', 'to', 'source', 'quote', 'translation',
+    ]);
     fc.assert(
       fc.property(fc.constantFrom(...mapPaths), fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,11}$/), fc.jsonValue({ maxDepth: 0 }), (path, key, value) => {
         fc.pre(!known.has(key));
@@ -385,19 +391,28 @@ describe('problems point at the field', () => {
   }, TIMEOUT);
 
   it('an unknown id is reported at that id', () => {
-    const references = pathsOf(validData).filter((p) => {
-      const key = p.at(-1);
-      const parent = p.at(-2);
-      return key === 'source' || key === 'from' || key === 'to' || key === 'calculation' || parent === 'places' || parent === 'layers';
-    });
-    const messages: Record<string, RegExp> = {
-      source: /^unknown source id "[a-z-]+" \(known: article\)$/,
-      from: /^unknown station id "[a-z-]+" \(known: pyongyang, hanoi\)$/,
-      to: /^unknown station id "[a-z-]+" \(known: pyongyang, hanoi\)$/,
-      calculation: /^unknown calculation "[a-z-]+" \(known: ghost-flight\)$/,
-      places: /^unknown place id "[a-z-]+" \(known: hanoi, pyongyang\)$/,
-      layers: /^unknown layer "[a-z-]+" \(known: train-route, ghost-flight, af1-home, demarcation-line\)$/,
+    /** Where the valid fixture names another thing by its id, and what the build says of a stranger there. */
+    const kindOf = (p: IssuePath): keyof typeof messages | undefined => {
+      const [key, parent] = [p.at(-1), p.at(-2)];
+      if (key === 'source') return 'source';
+      if (key === 'calculation') return 'calculation';
+      if (p[0] === 'steps' && parent === 'route' && (key === 'from' || key === 'to')) return 'stop';
+      if ((key === 'from' || key === 'to') && (p[0] === 'features' || parent === 'distance')) return 'place';
+      if (parent === 'places' || parent === 'stops') return 'place';
+      if (p[0] === 'steps' && parent === 'features') return 'feature';
+      return undefined;
     };
+    const messages = {
+      source: /^unknown source id "[a-z-]+" \(known: article\)$/,
+      stop: /^"[a-z-]+" is not a stop of route "train-route" \(stops: pyongyang, hanoi\)$/,
+      calculation: /^unknown calculation "[a-z-]+" \(declared: flight-time\)$/,
+      place: /^unknown place id "[a-z-]+" \(known: hanoi, pyongyang\)$/,
+      feature: /^unknown feature "[a-z-]+": declare it under `features:` \(declared: train-route, ghost-flight\)$/,
+    };
+    const references = pathsOf(validData).filter((p) => kindOf(p) !== undefined);
+    // Every kind of reference is among them: arcs' ends, route stops, steps' features, a calculation's places.
+    for (const kind of Object.keys(messages)) expect(references.map(kindOf)).toContain(kind);
+    expect(references.map(formatPath)).toEqual(expect.arrayContaining(['features[0].stops[0]', 'features[1].to', 'calculations[0].distance.from', 'steps[1].features[1]']));
     const strangers = ['seoul', 'articel', 'beijing', 'tanks', 'x', 'a-b', 'singapore'];
     fc.assert(
       fc.property(fc.constantFrom(...references), fc.constantFrom(...strangers), (path, id) => {
@@ -406,9 +421,8 @@ describe('problems point at the field', () => {
         const text = doc.toString();
         const outcome = check(text);
         expectSound(text, outcome);
-        const field = typeof path.at(-1) === 'number' ? String(path.at(-2)) : String(path.at(-1));
         const problem = outcome.problems?.find((p) => p.includes(` ${formatPath(path)}: `));
-        expect(problem?.slice(problem.indexOf(': ') + 2)).toMatch(messages[field]!);
+        expect(problem?.slice(problem.indexOf(': ') + 2)).toMatch(messages[kindOf(path)!]);
         expect(textAt(text, problem!).startsWith(id)).toBe(true);
       }),
       { numRuns: runs(150) },
@@ -435,8 +449,7 @@ describe('problems point at the field', () => {
   }, TIMEOUT);
 
   it('a deleted required field is reported as required, at its mapping', () => {
-    const optional = ['context', 'layers', 'route', 'places', 'calculation', 'translation', 'bearing', 'pitch'];
-    const required = pathsOf(validData).filter((p) => typeof p.at(-1) === 'string' && !optional.includes(p.at(-1) as string));
+    const required = pathsOf(validData).filter((p) => typeof p.at(-1) === 'string' && !OPTIONAL_FIELDS.includes(p.at(-1) as string));
     fc.assert(
       fc.property(fc.constantFrom(...required), (path) => {
         const doc = parseDocument(validText);
@@ -444,11 +457,12 @@ describe('problems point at the field', () => {
         const text = doc.toString();
         const outcome = check(text);
         expectSound(text, outcome);
-        const hint = path.at(-1) === 'citations' ? ': every step cites at least one source with a verbatim quote' : '';
-        const problem = outcome.problems?.find((p) => p.endsWith(` ${formatPath(path)}: is required${hint}`));
-        expect(problem).toBeDefined();
+        const expected = deletionIssue(path);
+        const problem = outcome.problems?.find((p) => p.endsWith(` ${formatPath(expected.path)}: ${expected.message}`));
+        expect(problem, `${formatPath(path)} deleted: ${outcome.problems?.join('\n')}`).toBeDefined();
         // At the mapping that lacks it: a flow mapping's brace, or its first remaining key.
-        const parent = doc.getIn(path.slice(0, -1), true) ?? doc.contents;
+        const mapping = path.at(-1) === 'translation' ? path.slice(0, -2) : path.slice(0, -1);
+        const parent = (mapping.length === 0 ? doc.contents : doc.getIn(mapping, true)) ?? doc.contents;
         const first = isMap(parent) ? (parent.items[0]?.key as { value?: string } | undefined)?.value : undefined;
         const here = textAt(text, problem!);
         expect(here.startsWith('{') || (first !== undefined && here.startsWith(`${first}:`))).toBe(true);

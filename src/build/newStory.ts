@@ -65,9 +65,17 @@ export function newStory(root: string, id: string | undefined, languages: readon
   if (RESERVED_IDS.has(id)) throw new Error(`"${id}" is reserved for the site's own files; choose another id`);
   const dir = join(storiesDir(root), id);
   if (existsSync(dir)) throw new Error(`${relative(root, dir)} already exists: choose another id, or edit that story`);
-  if (listStories(root).includes(id)) throw new Error(`a story with id "${id}" already exists`);
   const missing = languages.filter((l) => !catalogueFor(l));
   if (missing.length > 0) throw new Error(`no interface catalogue for ${missing.join(', ')}: see README.md, "Languages"`);
+  // Another folder may declare the id; a folder that does not parse yet is the build's to report, not ours.
+  const taken = (() => {
+    try {
+      return listStories(root).includes(id);
+    } catch {
+      return false;
+    }
+  })();
+  if (taken) throw new Error(`a story with id "${id}" already exists`);
   const month = now.toISOString().slice(0, 7);
   mkdirSync(join(dir, 'sources'), { recursive: true });
   for (const [file, content] of Object.entries(scaffold(id, languages.length > 0 ? languages : ['en'], month))) writeFileSync(join(dir, file), content);

@@ -567,7 +567,7 @@ function checkSteps(steps: StepSpec[], sources: Source[], features: readonly Map
 
     let route: Step['route'];
     if (s.route) {
-      const shownRoutes = s.features.map((f) => featureById.get(f)).filter((f) => f?.kind === 'route');
+      const shownRoutes = [...new Set(s.features)].map((f) => featureById.get(f)).filter((f) => f?.kind === 'route');
       const feature = s.route.feature ? featureById.get(s.route.feature) : shownRoutes.length === 1 ? shownRoutes[0] : undefined;
       if (s.route.feature && (feature?.kind !== 'route' || !s.features.includes(s.route.feature))) {
         issues.push({ path: at('route', 'feature'), message: `"${s.route.feature}" is not a route among the step's features (${s.features.join(', ') || 'none'})` });
