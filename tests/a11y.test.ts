@@ -39,7 +39,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   for (const [size, context] of Object.entries(sizes)) {
     for (const lang of ['nl', 'en'] as const) {
       it(`has no violations at any step, ${size}, ${lang}`, async () => {
-        const { page } = await openPage(browser, `${base}/?lang=${lang}`, { ...context, reducedMotion: 'reduce' });
+        const { page } = await openPage(browser, `${base}/trump-kim-summits/?lang=${lang}`, { ...context, reducedMotion: 'reduce' });
         await waitForMap(page);
         const found = new Set<string>();
         for (const step of story.steps) {
@@ -54,7 +54,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   }
 
   it('has no violations with the excerpt panel and the source reader open', async () => {
-    const { page } = await openPage(browser, `${base}/#hanoi-collapse`, { reducedMotion: 'reduce' });
+    const { page } = await openPage(browser, `${base}/trump-kim-summits/#hanoi-collapse`, { reducedMotion: 'reduce' });
     await waitForMap(page);
     await page.locator('[data-step="hanoi-collapse"] .sm-chip').first().click();
     await page.getByRole('dialog').waitFor();
@@ -66,7 +66,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('respects a dark colour scheme, still without violations', async () => {
-    const { page } = await openPage(browser, `${base}/#hanoi-collapse`, { colorScheme: 'dark', reducedMotion: 'reduce' });
+    const { page } = await openPage(browser, `${base}/trump-kim-summits/#hanoi-collapse`, { colorScheme: 'dark', reducedMotion: 'reduce' });
     await waitForMap(page);
     const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.sm-card')!).backgroundColor);
     expect(bg).toBe('rgb(29, 32, 36)');

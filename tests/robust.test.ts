@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('keyboard only', () => {
   it('reaches the language switch, places, citations and map markers in order, with a visible focus', async () => {
-    const { page } = await openPage(browser, `${base}/`, { reducedMotion: 'reduce' });
+    const { page } = await openPage(browser, `${base}/trump-kim-summits/`, { reducedMotion: 'reduce' });
     await waitForMap(page);
     const seen: string[] = [];
     for (let i = 0; i < 40; i++) {
@@ -44,7 +44,7 @@ describe('keyboard only', () => {
 
 describe('screen readers', () => {
   it('hear each step\'s title and what the map shows, politely', async () => {
-    const { page } = await openPage(browser, `${base}/?lang=en`, { reducedMotion: 'reduce' });
+    const { page } = await openPage(browser, `${base}/trump-kim-summits/?lang=en`, { reducedMotion: 'reduce' });
     const live = page.locator('[aria-live="polite"]');
     await waitInteractive(page);
     await page.keyboard.press('ArrowDown');
@@ -61,7 +61,7 @@ describe('screen readers', () => {
 describe('text zoom', () => {
   it('doubles the text without horizontal scrolling or clipped cards', async () => {
     for (const viewport of [{ width: 1024, height: 700 }, { width: 375, height: 667 }]) {
-      const { page } = await openPage(browser, `${base}/#the-offer`, { viewport, reducedMotion: 'reduce' });
+      const { page } = await openPage(browser, `${base}/trump-kim-summits/#the-offer`, { viewport, reducedMotion: 'reduce' });
       await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
       await page.evaluate(() => document.querySelector('[data-step="the-offer"]')!.scrollIntoView({ block: 'center' }));
       await page.waitForSelector('[data-step="the-offer"][aria-current="step"]');
@@ -82,7 +82,7 @@ describe('text zoom', () => {
 
 describe('privacy', () => {
   it('writes no cookies and no storage while the story is read', async () => {
-    const { page } = await openPage(browser, `${base}/?lang=en#dmz`, { reducedMotion: 'reduce' });
+    const { page } = await openPage(browser, `${base}/trump-kim-summits/?lang=en#dmz`, { reducedMotion: 'reduce' });
     await waitForMap(page);
     await page.keyboard.press('ArrowUp');
     await page.locator('[data-step="dmz"] .sm-chip').first().click();
@@ -127,7 +127,7 @@ describe('a slow network', () => {
 
 describe('rapid input', () => {
   it('finishes a flight to the step that something other than the reader stopped halfway', async () => {
-    const { page, errors } = await openPage(browser, `${base}/`, {});
+    const { page, errors } = await openPage(browser, `${base}/trump-kim-summits/`, {});
     await waitForMap(page);
     await waitInteractive(page);
     // Once in 30 s of rapid scrolling and resizing, a flight was left halfway, not moving, with the
@@ -148,7 +148,7 @@ describe('rapid input', () => {
   }, 60_000);
 
   it('survives 30 s of fast scrolling, resizing and rotating, ending in the active step\'s state with stable memory', async () => {
-    const { page, errors } = await openPage(browser, `${base}/`, {});
+    const { page, errors } = await openPage(browser, `${base}/trump-kim-summits/`, {});
     await waitForMap(page);
     const cdp = await page.context().newCDPSession(page);
     const heap = async () => {

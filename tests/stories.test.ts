@@ -7,10 +7,13 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser, waitForMap, waitInteractive } from './browser';
 
+const run = promisify(execFile);
 const repo = join(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'story-map-stories-'));
 const stories = join(work, 'stories');
@@ -21,12 +24,12 @@ let base = '';
 beforeAll(async () => {
   cpSync(join(repo, 'stories/the-lift-home'), join(stories, 'the-lift-home'), { recursive: true });
   cpSync(join(repo, 'tests/fixtures/stories'), stories, { recursive: true });
-  process.env.STORY_MAP_STORIES = stories;
-  try {
-    await build({ configFile: join(repo, 'vite.config.ts'), configLoader: 'runner', logLevel: 'error', build: { outDir } });
-  } finally {
-    delete process.env.STORY_MAP_STORIES;
-  }
+  // Built as `npm run build` builds, in a process of its own (Vitest's NODE_ENV=test would change how Solid resolves).
+  const { NODE_ENV: _test, ...env } = process.env;
+  await run(process.execPath, [join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--configLoader', 'runner', '--logLevel', 'error', '--outDir', outDir], {
+    cwd: repo,
+    env: { ...env, STORY_MAP_STORIES: stories },
+  });
   server = await preview({ configFile: join(repo, 'vite.config.ts'), configLoader: 'runner', logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
   const address = server.httpServer.address();
   base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';

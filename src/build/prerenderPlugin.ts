@@ -30,9 +30,10 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 type Prerender = typeof import('../prerender');
 
-async function withRenderer<T>(repo: string, use: (mod: Prerender) => Promise<T>): Promise<T> {
+async function withRenderer<T>(repo: string, mode: string, use: (mod: Prerender) => Promise<T>): Promise<T> {
   const server: ViteDevServer = await createServer({
     configFile: resolve(repo, 'vite.config.ts'),
+    mode,
     configLoader: 'runner',
     logLevel: 'error',
     server: { middlewareMode: true, hmr: false, ws: false },
@@ -46,14 +47,19 @@ async function withRenderer<T>(repo: string, use: (mod: Prerender) => Promise<T>
 }
 
 export function prerenderPlugin(repo: string): Plugin {
+  // The renderer runs in the build's mode, so it renders hydratable markup as the build's client expects.
+  let mode = 'production';
   return {
     name: 'prerender',
     apply: 'build',
+    configResolved(config) {
+      mode = config.mode;
+    },
     transformIndexHtml: {
       order: 'post',
       async handler(html, ctx) {
         if (!ctx.filename.endsWith('src/index.html')) return html;
-        const list = await withRenderer(repo, (mod) => mod.prerenderIndex());
+        const list = await withRenderer(repo, mode, (mod) => mod.prerenderIndex());
         const marker = '<main id="stories"></main>';
         if (!html.includes(marker)) throw new Error('prerender: <main id="stories"> not found in index.html');
         return html.replace(marker, `<main id="stories">${list}</main>`);
@@ -67,7 +73,7 @@ export function prerenderPlugin(repo: string): Plugin {
         delete bundle['story.html'];
         const source = String(template.source);
         const chunks = Object.values(bundle).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
-        const pages = await withRenderer(repo, (mod) => Promise.all(listStories(repo).map(async (id) => ({ id, page: await mod.prerenderStory(id) }))));
+        const pages = await withRenderer(repo, mode, (mod) => Promise.all(listStories(repo).map(async (id) => ({ id, page: await mod.prerenderStory(id) }))));
         const emitted = new Set<string>();
         const script = (name: string, code: string) => {
           const s = hashedScript(name, code);
