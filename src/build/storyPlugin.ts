@@ -60,6 +60,13 @@ export function storyPlugin(root: string): Plugin {
         next();
       });
     },
+    transformIndexHtml: {
+      order: 'pre',
+      // In dev the story page is served at /<id>/: its links to the app's files are made absolute.
+      handler(html, ctx) {
+        return ctx.server && ctx.filename.endsWith('story.html') ? html.replace(/(\s(?:src|href))="\.\//g, '$1="/') : html;
+      },
+    },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'story.schema.json', source: editorSchemaText() });
       for (const folder of report(this, folders)) {

@@ -1,4 +1,4 @@
-import type { LngLat, StepCamera } from '../story/model';
+import type { Localized, LngLat, MapFeature, PlaceKind, StepCamera } from '../story/model';
 import { project } from './mercator';
 
 export interface LabelCandidate {
@@ -50,4 +50,31 @@ export function labelsThatFit(candidates: readonly LabelCandidate[], camera: Ste
     }
   }
   return fit;
+}
+
+/** What a label needs of a place. */
+export interface LabelledPlace {
+  id: string;
+  name: Localized;
+  kind: PlaceKind;
+  coordinates: LngLat;
+  labelSide?: 'left' | 'right';
+}
+
+/**
+ * The label candidates of the places shown, in the order they claim space:
+ * the story's own places and the highlighted ones always, then the stations,
+ * reported stops before inferred ones.
+ */
+export function labelCandidates(places: readonly LabelledPlace[], features: readonly MapFeature[], highlighted: readonly string[], lang: string): LabelCandidate[] {
+  const inferred = new Set(features.flatMap((f) => (f.kind === 'route' ? f.stops.filter((s) => s.inferred).map((s) => s.place) : [])));
+  return [...places]
+    .sort((a, b) => Number(inferred.has(a.id)) - Number(inferred.has(b.id)))
+    .map((p) => ({
+      id: p.id,
+      coordinates: p.coordinates,
+      text: p.name[lang] ?? '',
+      side: p.labelSide ?? 'right',
+      required: p.kind !== 'station' || highlighted.includes(p.id),
+    }));
 }

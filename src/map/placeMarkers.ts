@@ -1,6 +1,6 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang, Localized, LngLat, MapFeature, PlaceKind } from '../story/model';
-import { labelsThatFit } from './labelFit';
+import { labelCandidates, labelsThatFit } from './labelFit';
 import { zoomOffset, type MapState } from './mapState';
 import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 
@@ -32,7 +32,6 @@ export function shownPlaces(places: readonly MarkerPlace[], features: readonly M
  */
 export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlace[], features: readonly MapFeature[], options: PlaceMarkerOptions) {
   let lang = options.lang;
-  const inferred = new Set(features.flatMap((f) => (f.kind === 'route' ? f.stops.filter((s) => s.inferred).map((s) => s.place) : [])));
   let state: Pick<MapState, 'features' | 'highlighted' | 'camera'> | undefined;
   const entries = places.map((place) => {
     const button = document.createElement('button');
@@ -70,25 +69,11 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
     if (!state) return;
     const shown = shownPlaces(places, features, state);
     const zoom = map.getZoom();
-    const visible = entries
-      .filter(({ place, nested }) => shown.has(place.id) && !(nested && zoom < VENUE_MIN_ZOOM))
-      // Reported stops claim label space before inferred ones.
-      .sort((a, b) => Number(inferred.has(a.place.id)) - Number(inferred.has(b.place.id)));
+    const visible = entries.filter(({ place, nested }) => shown.has(place.id) && !(nested && zoom < VENUE_MIN_ZOOM));
     const canvas = map.getCanvas();
     const [w, h] = [canvas.clientWidth, canvas.clientHeight];
-    const fit = labelsThatFit(
-      visible.map(({ place }) => ({
-        id: place.id,
-        coordinates: place.coordinates,
-        text: place.name[lang] ?? '',
-        side: place.labelSide ?? 'right',
-        required: place.kind !== 'station' || state!.highlighted.includes(place.id),
-      })),
-      state.camera,
-      w,
-      h,
-      zoomOffset(w, h),
-    );
+    const candidates = labelCandidates(visible.map((v) => v.place), features, state.highlighted, lang);
+    const fit = labelsThatFit(candidates, state.camera, w, h, zoomOffset(w, h));
     for (const { place, button } of entries) {
       button.hidden = !visible.some((v) => v.place === place);
       button.classList.toggle('sm-place--active', state.highlighted.includes(place.id));

@@ -5,7 +5,7 @@ import { progressOf, type MapState } from './mapState';
 import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 import { project } from './mercator';
 import { drawnSegments } from './routeLine';
-import { labelsThatFit } from './labelFit';
+import { labelCandidates, labelsThatFit } from './labelFit';
 import { shownPlaces, type MarkerPlace } from './placeMarkers';
 
 /** How a drawn line looks: a basemap line, a route's segment by mode, an arc by status, a declared line. */
@@ -115,25 +115,11 @@ export function drawStep(
 
   const inView = ([x, y]: [number, number]) => x >= 0 && x <= width && y >= 0 && y <= height;
   const shown = shownPlaces(places, features, state);
-  const inferred = new Set(features.flatMap((f) => (f.kind === 'route' ? f.stops.filter((s) => s.inferred).map((s) => s.place) : [])));
   const visible = places
     .filter((p) => shown.has(p.id) && (state.camera.zoom >= VENUE_MIN_ZOOM || !isNestedVenue(p, places)))
     .map((p) => ({ p, xy: toView(p.coordinates) }))
-    .filter(({ xy }) => inView(xy))
-    // Reported stops claim label space before inferred ones.
-    .sort((a, b) => Number(inferred.has(a.p.id)) - Number(inferred.has(b.p.id)));
-  const fit = labelsThatFit(
-    visible.map(({ p }) => ({
-      id: p.id,
-      coordinates: p.coordinates,
-      text: p.name[lang] ?? '',
-      side: p.labelSide ?? 'right',
-      required: p.kind !== 'station' || state.highlighted.includes(p.id),
-    })),
-    state.camera,
-    width,
-    height,
-  );
+    .filter(({ xy }) => inView(xy));
+  const fit = labelsThatFit(labelCandidates(visible.map((v) => v.p), features, state.highlighted, lang), state.camera, width, height);
   return {
     width,
     height,

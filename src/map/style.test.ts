@@ -76,7 +76,7 @@ describe('buildStyle', () => {
     const visibility = visibilityOf(s);
     for (const id of [...featureLayerIds(train), ...featureLayerIds(features[1]!)]) expect(visibility.get(id), id).toBe('visible');
     for (const f of features.slice(2)) for (const id of featureLayerIds(f)) expect(visibility.get(id), id).toBe('none');
-    const drawn = (s.sources.progress as { data: FeatureCollection<LineString, { fid: string; mode: string }> }).data;
+    const drawn = (s.sources.progress as unknown as { data: FeatureCollection<LineString, { fid: string; mode: string }> }).data;
     expect(drawn.features.map((f) => [f.properties.fid, f.properties.mode])).toEqual([
       ['train', 'rail'],
       ['train', 'road'],

@@ -8,6 +8,8 @@ interface Item {
   swatch: string;
   label: string;
   note?: string;
+  /** A further mode of the route above it: indented, named by its mode only. */
+  sub?: boolean;
 }
 
 /** The legend's entries for the features shown: one per feature, and one per further mode of a route. */
@@ -21,7 +23,7 @@ export function legendItems(features: readonly MapFeature[], shown: readonly str
     if (f.kind === 'route') {
       const [first, ...rest] = modesOf(f);
       items.push({ key: f.id, swatch: `route-${first ?? 'rail'}`, label, note });
-      for (const m of rest) items.push({ key: `${f.id}:${m}`, swatch: `route-${m}`, label: `${label}: ${t.modeName(m)}` });
+      for (const m of rest) items.push({ key: `${f.id}:${m}`, swatch: `route-${m}`, label: t.modeName(m), sub: true });
     } else if (f.kind === 'arc') items.push({ key: f.id, swatch: `arc-${f.status}`, label, note });
     else items.push({ key: f.id, swatch: f.kind, label, note });
   }
@@ -43,7 +45,7 @@ export function Legend(props: { lang: Lang; features: readonly MapFeature[]; sho
       <ul>
         <For each={items()}>
           {(item) => (
-            <li data-legend={item.key}>
+            <li data-legend={item.key} classList={{ 'sm-legend__sub': !!item.sub }}>
               <span class={`sm-swatch sm-swatch--${item.swatch}`} aria-hidden="true" />
               <span>{item.label}</span>
             </li>
