@@ -6,6 +6,7 @@
 import { launch } from '../browser';
 import { installProbe, NAME_SHIM, type BenchWindow } from './probe';
 import { startStaticServer } from './staticServer';
+import { BENCH_PAGE } from './storyInfo';
 
 /** The project's policy (tests/csp.test.ts, README "Security"). */
 export const STRICT_POLICY =
@@ -22,7 +23,7 @@ export interface CspResult {
 
 /** Serve `root` with the strict policy and see whether the map paints; at most `timeoutMs`. */
 export async function checkCsp(root: string, timeoutMs = 30_000): Promise<CspResult> {
-  const server = await startStaticServer({ root, headers: { 'content-security-policy': STRICT_POLICY } });
+  const server = await startStaticServer({ root, headers: { 'content-security-policy': STRICT_POLICY }, page: BENCH_PAGE });
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
@@ -33,7 +34,7 @@ export async function checkCsp(root: string, timeoutMs = 30_000): Promise<CspRes
       w.violations = [];
       document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
     });
-    await page.goto(`${server.url}/`, { waitUntil: 'load', timeout: timeoutMs });
+    await page.goto(server.page, { waitUntil: 'load', timeout: timeoutMs });
     // Stop early once a worker is refused: without its worker MapLibre never loads, so waiting is pointless.
     await page
       .waitForFunction(

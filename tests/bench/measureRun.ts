@@ -140,7 +140,7 @@ export async function openColdPage(condition: BrowserCondition): Promise<ColdPag
 /** Load the site and wait for the map's first idle; what the probe saw until then. */
 async function loadSite(cold: ColdPage, server: StaticServer, started: number): Promise<LoadMetrics> {
   server.resetLog();
-  await cold.page.goto(`${server.url}/`, { waitUntil: 'load', timeout: 60_000 });
+  await cold.page.goto(server.page, { waitUntil: 'load', timeout: 60_000 });
   await waitForMapIdle(cold.page, cold.errors);
   const loaded = await probeSnapshot(cold.page);
   return {

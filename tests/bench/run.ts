@@ -19,7 +19,7 @@ import { LOAD_METRICS, METRICS, summarise } from './metrics';
 import { buildReference } from './reference/build';
 import { renderTable, type BenchReport, type ReferenceReport, type VariantReport } from './report';
 import { startStaticServer } from './staticServer';
-import { readStorySteps } from './storyInfo';
+import { BENCH_PAGE, readStorySteps } from './storyInfo';
 import type { Variant } from './variants';
 
 const repo = join(import.meta.dirname, '..', '..');
@@ -66,7 +66,7 @@ async function benchVariant(variant: Variant, args: BenchArgs): Promise<VariantR
     return report;
   }
   const steps = readStorySteps(variant.outDir);
-  const server = await startStaticServer({ root: variant.outDir, network: args.network });
+  const server = await startStaticServer({ root: variant.outDir, network: args.network, page: BENCH_PAGE });
   try {
     for (let i = 1; i <= args.runs; i++) {
       try {

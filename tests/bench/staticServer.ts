@@ -55,6 +55,8 @@ export interface ServedResponse {
 export interface StaticServer {
   /** Base URL, e.g. `http://127.0.0.1:41234`, without a trailing slash. */
   readonly url: string;
+  /** The page to open: the base URL and `page` (the story's page, or `/`). */
+  readonly page: string;
   /** Every response since the last `resetLog()`, in order. */
   readonly log: readonly ServedResponse[];
   resetLog(): void;
@@ -68,6 +70,8 @@ export interface StaticServerOptions {
   headers?: Readonly<Record<string, string>>;
   /** Serve as over this network (round trip and shared bandwidth); none: as fast as the machine can. */
   network?: NetworkProfile | null;
+  /** The path of the page to open (`page`); `/` by default. */
+  page?: string;
 }
 
 interface CachedFile {
@@ -144,6 +148,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    page: `http://127.0.0.1:${port}${options.page ?? '/'}`,
     log,
     resetLog: () => {
       log.length = 0;

@@ -12,6 +12,7 @@ import { openColdPage, type BrowserCondition } from './measureRun';
 import type { BenchWindow } from './probe';
 import { buildReference } from './reference/build';
 import { startStaticServer } from './staticServer';
+import { BENCH_PAGE } from './storyInfo';
 
 interface TraceEvent {
   name: string;
@@ -31,7 +32,7 @@ const condition: BrowserCondition = argv[argv.indexOf('--browser') + 1] === 'sta
 const CATEGORIES = ['blink.user_timing', 'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'gpu', 'viz', 'loading', '__metadata'];
 
 const root = reference ? buildReference(join(repo, 'dist')) : join(repo, 'dist');
-const server = await startStaticServer({ root });
+const server = await startStaticServer({ root, page: reference ? '/' : BENCH_PAGE });
 // The browser settles (when `running`) before tracing starts, so the trace holds the page's load only.
 const cold = await openColdPage(condition);
 const { browser, page } = cold;
@@ -43,7 +44,7 @@ try {
   });
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-  await page.goto(`${server.url}/`);
+  await page.goto(server.page);
   await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.data.mapIdle !== null, undefined, { timeout: 60_000 });
   const probe = await page.evaluate(() => (window as unknown as BenchWindow).__bench.data);
   await cdp.send('Tracing.end');
