@@ -461,7 +461,7 @@ describe('problems point at the field', () => {
         const problem = outcome.problems?.find((p) => p.endsWith(` ${formatPath(expected.path)}: ${expected.message}`));
         expect(problem, `${formatPath(path)} deleted: ${outcome.problems?.join('\n')}`).toBeDefined();
         // At the mapping that lacks it: a flow mapping's brace, or its first remaining key.
-        const mapping = path.at(-1) === 'translation' ? path.slice(0, -2) : path.slice(0, -1);
+        const mapping = path.slice(0, -1);
         const parent = (mapping.length === 0 ? doc.contents : doc.getIn(mapping, true)) ?? doc.contents;
         const first = isMap(parent) ? (parent.items[0]?.key as { value?: string } | undefined)?.value : undefined;
         const here = textAt(text, problem!);

@@ -100,6 +100,13 @@ describe('story fixtures', () => {
     expect(story.calculations['train-distance']!.speedKmh).toBeUndefined();
   });
 
+  it('reports a feature that fails its own checks once, not again at each step that shows it', () => {
+    const text = readFileSync(join(fixtures, 'valid.yaml'), 'utf8').replace('stops: [pyongyang, hanoi]', 'stops: [pyongyang, hue]');
+    const problems = problemsOfText(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/features\[0\]\.stops\[1\]: unknown place id "hue"/);
+  });
+
   it('accepts a story without routes: an arc drawn in part, a line, a country and a shape', () => {
     const story = check('valid-without-routes.yaml');
     expect(story.features.map((f) => [f.id, f.kind])).toEqual([
@@ -184,6 +191,23 @@ describe('the map features', () => {
   it('rejects a route progress that runs backwards along the route', () => {
     const text = validText.replace('route: { from: pyongyang, to: hanoi }', 'route: { from: hanoi, to: pyongyang }');
     expect(problemsOfText(text)).toEqual([`story.yaml:${lineOf(text, 'route: {')}:31 steps[1].route.to: stop "pyongyang" comes before "hanoi" on route "train-route"`]);
+  });
+
+  it('takes a feature a step lists twice for one feature: its one route needs no name', () => {
+    const text = validText.replace('features: [train-route, ghost-flight]', 'features: [train-route, ghost-flight, train-route]');
+    expect(problemsOfText(text)).toEqual([]);
+    expect(checkStoryFile(join(fixtures, 'story.yaml'), text, refs, fixtures).steps[1]!.features).toEqual(['train-route', 'ghost-flight']);
+  });
+
+  it('asks which route a step draws when it shows two', () => {
+    const text = validText
+      .replace('calculations:\n', '  - id: train-home\n    kind: route\n    label: { nl: Terug, en: Home }\n    stops: [hanoi, pyongyang]\ncalculations:\n')
+      .replace('features: [train-route, ghost-flight]', 'features: [train-route, train-home]');
+    expect(problemsOfText(text)).toEqual([
+      `story.yaml:${lineOf(text, 'route: {')}:12 steps[1].route: the step shows several routes: name one as route.feature (train-route, train-home)`,
+    ]);
+    const named = text.replace('route: { from: pyongyang, to: hanoi }', 'route: { feature: train-home, from: hanoi, to: pyongyang }');
+    expect(checkStoryFile(join(fixtures, 'story.yaml'), named, refs, fixtures).steps[1]!.route).toEqual({ feature: 'train-home', from: 0, to: 1 });
   });
 
   it('rejects a step that names a calculation the story does not declare', () => {
@@ -342,9 +366,12 @@ describe('story folders', () => {
 
   it('may not take an id the site uses for its own files', () => {
     expect([...RESERVED_IDS]).toContain('assets');
-    writeStory(stories, 'assets', 'assets');
+    const dir = writeStory(stories, 'assets', 'assets');
+    // Reported at the line that declares the id.
+    const line = readFileSync(join(dir, 'story.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('id: ')) + 1;
+    expect(line).toBeGreaterThan(0);
     expect(problemsThrownBy(() => discoverStories(root))).toEqual([
-      `${shown('assets', 'story.yaml')}:1:1 id: "assets" is reserved for the site's own files; choose another id`,
+      `${shown('assets', 'story.yaml')}:${line}:5 id: "assets" is reserved for the site's own files; choose another id`,
     ]);
   });
 
@@ -398,6 +425,18 @@ describe('story folders', () => {
     expect(story.features[0]).toEqual({ id: 'border', kind: 'line', label: { nl: 'Rivier', en: 'River' }, coordinates: [[[124.3, 40.1], [124.5, 40.0]]], provenance: { nl: 'Getekend.', en: 'Drawn.' } });
     // The shapes of one story folder are not another's.
     expect(loadRefs(root, join(stories, 'none')).refs.shapes.map((s) => s.id)).not.toContain('river');
+  });
+
+  it('may not reuse the id of a shared shape for a shape of their own', () => {
+    const dir = writeStory(stories, 'shapes', 'own-shapes');
+    const shared = loadRefs(root, join(stories, 'none')).refs.shapes[0]!.id;
+    writeFileSync(
+      join(dir, 'shapes.geojson'),
+      `{"type":"FeatureCollection","features":[\n{"type":"Feature","properties":{"id":"${shared}"},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]}`,
+    );
+    expect(problemsThrownBy(() => loadStoryFolder(root, { id: 'own-shapes', dir }))).toEqual([
+      `${shown('shapes', 'shapes.geojson')}:2:1 features[id=${shared}]: shape "${shared}" is also in geo/shapes.geojson: give this one another id`,
+    ]);
   });
 });
 

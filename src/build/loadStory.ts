@@ -136,7 +136,13 @@ export function loadRefs(root: string, storyDir: string): { refs: Omit<StoryRefs
   const shapes = readShapes(join(geoDir, 'shapes.geojson'));
   const ownShapes = join(storyDir, 'shapes.geojson');
   if (existsSync(ownShapes)) {
-    shapes.push(...readShapes(ownShapes));
+    const text = readFileSync(ownShapes, 'utf8');
+    for (const shape of readShapes(ownShapes)) {
+      // One shape id, one shape: a story's own shape cannot silently lose to (or replace) a shared one.
+      if (shapes.some((s) => s.id === shape.id)) {
+        problems.push(`${relative(root, ownShapes)}:${lineOfId(text, shape.id)}:1 features[id=${shape.id}]: shape "${shape.id}" is also in geo/shapes.geojson: give this one another id`);
+      } else shapes.push(shape);
+    }
     files.push(ownShapes);
   }
   return {
@@ -183,11 +189,13 @@ export interface StoryFolder {
   dir: string;
 }
 
-/** The `id:` a story file declares, read without validating the rest (for discovery). */
-function declaredId(yamlText: string): string | undefined {
-  const data = readYaml(yamlText).data;
+/** The `id:` a story file declares and where, read without validating the rest (for discovery). */
+function declaredId(yamlText: string): { id: string | undefined; at: string } {
+  const yaml = readYaml(yamlText);
+  const data = yaml.data;
   const id = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).id : undefined;
-  return typeof id === 'string' ? id : undefined;
+  const { line, column } = yaml.positionOf(['id']);
+  return { id: typeof id === 'string' ? id : undefined, at: `${line}:${column}` };
 }
 
 /**
@@ -206,11 +214,12 @@ export function discoverStories(root: string): StoryFolder[] {
       problems.push(`${relative(root, join(dir, entry.name))}: a story folder needs a story.yaml (npm run new-story -- <id> makes one)`);
       continue;
     }
-    const id = declaredId(readFileSync(file, 'utf8')) ?? entry.name;
-    if (RESERVED_IDS.has(id)) problems.push(`${shown}:1:1 id: "${id}" is reserved for the site's own files; choose another id`);
+    const declared = declaredId(readFileSync(file, 'utf8'));
+    const id = declared.id ?? entry.name;
+    if (RESERVED_IDS.has(id)) problems.push(`${shown}:${declared.at} id: "${id}" is reserved for the site's own files; choose another id`);
     const other = found.get(id);
     if (other) {
-      problems.push(`${shown}:1:1 id: "${id}" is also the id of ${relative(root, join(other, 'story.yaml'))}: every story needs its own id`);
+      problems.push(`${shown}:${declared.at} id: "${id}" is also the id of ${relative(root, join(other, 'story.yaml'))}: every story needs its own id`);
       continue;
     }
     found.set(id, join(dir, entry.name));

@@ -14,7 +14,7 @@ const tokyo: LngLat = [139.6917, 35.6895];
 const sanFrancisco: LngLat = [-122.4194, 37.7749];
 
 /** How far a point lies off the great circle from a to b: on it, the two legs add up to the whole. */
-function offCircleKm(a: LngLat, p: readonly number[], b: LngLat): number {
+function offCircleKm(a: LngLat, p: LngLat | number[], b: LngLat): number {
   return distance(a, p, KM) + distance(p, b, KM) - distance(a, b, KM);
 }
 
@@ -43,10 +43,17 @@ describe('interpolateGreatCircle', () => {
 describe('greatCircleArc', () => {
   const arc = greatCircleArc(hanoi, pyongyang)!;
 
-  it('ends exactly on the two places', () => {
+  it('ends exactly on the two places, however precisely they are given', () => {
     expect(arc[0]).toEqual(hanoi);
     expect(arc.at(-1)).toEqual(pyongyang);
     expect(arc.length).toBeGreaterThan(10);
+    // Six decimals: the points between are rounded to four, the ends are the places themselves.
+    const a: LngLat = [105.854213, 21.028517];
+    const b: LngLat = [125.754689, 39.019432];
+    const precise = greatCircleArc(a, b)!;
+    expect(precise[0]).toEqual(a);
+    expect(precise.at(-1)).toEqual(b);
+    expect(greatCircleArc(a, b, 1000)![0]).toEqual(a);
   });
 
   it('follows the great circle, which bows poleward of the straight longitude/latitude line', () => {

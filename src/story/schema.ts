@@ -469,7 +469,14 @@ function checkCalculations(specs: CalculationSpec[], features: readonly MapFeatu
   return out;
 }
 
-function checkSteps(steps: StepSpec[], sources: Source[], features: readonly MapFeature[], calculations: readonly Calculation[], c: Checking): Step[] {
+function checkSteps(
+  steps: StepSpec[],
+  sources: Source[],
+  features: readonly MapFeature[],
+  calculations: readonly Calculation[],
+  declared: ReadonlySet<string>,
+  c: Checking,
+): Step[] {
   const { issues, langs } = c;
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   const featureById = new Map(features.map((f) => [f.id, f]));
@@ -492,9 +499,10 @@ function checkSteps(steps: StepSpec[], sources: Source[], features: readonly Map
     }
 
     s.places.forEach((p, j) => knownPlace(c, p, at('places', j)));
+    // A declared feature that failed its own checks is reported there, not again at every step that shows it.
     s.features.forEach((f, j) => {
-      if (!featureById.has(f)) {
-        issues.push({ path: at('features', j), message: `unknown feature "${f}": declare it under \`features:\` (declared: ${[...featureById.keys()].join(', ') || 'none'})` });
+      if (!declared.has(f)) {
+        issues.push({ path: at('features', j), message: `unknown feature "${f}": declare it under \`features:\` (declared: ${[...declared].join(', ') || 'none'})` });
       }
     });
 
@@ -566,7 +574,9 @@ function checkSteps(steps: StepSpec[], sources: Source[], features: readonly Map
     }
 
     let route: Step['route'];
-    if (s.route) {
+    // A route that failed its own checks is reported there; its steps' progress cannot be checked against it.
+    const failed = s.features.some((f) => declared.has(f) && !featureById.has(f));
+    if (s.route && !failed) {
       const shownRoutes = [...new Set(s.features)].map((f) => featureById.get(f)).filter((f) => f?.kind === 'route');
       const feature = s.route.feature ? featureById.get(s.route.feature) : shownRoutes.length === 1 ? shownRoutes[0] : undefined;
       if (s.route.feature && (feature?.kind !== 'route' || !s.features.includes(s.route.feature))) {
@@ -646,7 +656,7 @@ export function parseStory(spec: unknown, refs: StoryRefs): Story {
   const sources = checkSources(doc.sources, refs, issues);
   const features = checkFeatures(doc.features, c);
   const calculations = checkCalculations(doc.calculations, features, c);
-  const steps = checkSteps(doc.steps, sources, features, calculations, c);
+  const steps = checkSteps(doc.steps, sources, features, calculations, new Set(doc.features.map((f) => f.id)), c);
   if (issues.length > 0) throw new StoryValidationError(issues);
 
   // The places the story shows: its steps' places and its routes' stops, in the gazetteer's order.
