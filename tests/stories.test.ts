@@ -11,6 +11,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import { useBrowser, waitForMap, waitInteractive } from './browser';
 
 const run = promisify(execFile);
@@ -153,5 +154,23 @@ describe('a site without the flagship story', () => {
       await ctx.close();
     }
   });
-});
 
+  it('has no WCAG 2.2 AA violations at any step of the second story, nor on the front page', async () => {
+    const audit = async (page: import('playwright-core').Page) =>
+      (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
+        (v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+      );
+    const front = await session.open('/');
+    expect(await audit(front.page)).toEqual([]);
+    const { page } = await session.open('/the-lift-home/', { reducedMotion: 'reduce' });
+    await waitForMap(page);
+    const ids = await page.locator('[data-step]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.step!));
+    const found: string[] = [];
+    for (const id of ids) {
+      await page.evaluate((step) => document.querySelector(`[data-step="${step}"]`)!.scrollIntoView({ block: 'center' }), id);
+      await page.waitForSelector(`[data-step="${id}"][aria-current="step"]`);
+      found.push(...(await audit(page)).map((v) => `${id}: ${v}`));
+    }
+    expect(found).toEqual([]);
+  });
+});

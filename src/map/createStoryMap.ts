@@ -140,10 +140,13 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     }
     if (!sameProgress(prev, next)) map.getSource<GeoJSONSource>('progress')?.setData(progressData(options.features, next));
     if (prev.highlighted.join() !== next.highlighted.join()) map.setFilter('place-halo', highlightFilter(next.highlighted));
-    if (prev.highlighted.join() !== next.highlighted.join() || prev.features.join() !== next.features.join()) markers.show(next);
     const fit = offset();
     current = next;
-    if (!sameCamera(prev.camera, next.camera) || fit !== appliedOffset) moveCamera(next, fit);
+    const moves = !sameCamera(prev.camera, next.camera) || fit !== appliedOffset;
+    if (moves) moveCamera(next, fit);
+    // Once per step or refit, not per scroll frame (a route's progress changes with every one), and after the
+    // camera has set off, so the markers are laid out for where it is going.
+    if (moves || prev.stepId !== next.stepId) markers.show(next);
     shown = true;
     options.container.dataset.mapStep = next.stepId;
   };
@@ -152,6 +155,8 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
   map.once('load', () => {
     loaded = true;
     render(pending);
+    // The page shows what lies over the map (its legend) once the map has loaded: lay the markers out again.
+    markers.show(pending);
   });
   // A resize (rotation, a phone's toolbar, an embed's new width) refits the step's framing.
   map.on('resize', () => {

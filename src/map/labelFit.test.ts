@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LngLat, StepCamera } from '../story/model';
-import { labelsThatFit, type LabelCandidate } from './labelFit';
+import { labelsThatFit, targetsThatFit, type LabelCandidate } from './labelFit';
 import { project, unproject } from './mercator';
 
 const camera: StepCamera = { center: [0, 0], zoom: 6, bearing: 0, pitch: 0 };
@@ -63,5 +63,20 @@ describe('labelsThatFit', () => {
     expect(fit(pair)).toEqual(['a', 'b']);
     // Two zoom levels out the places are 10 px apart.
     expect(fit(pair, -2)).toEqual(['a']);
+  });
+});
+
+describe('targetsThatFit', () => {
+  const targets = (candidates: LabelCandidate[]) => [...targetsThatFit(candidates, camera)].sort();
+
+  it('keeps a place a marker of its own only where its 24 px target is clear of those placed before', () => {
+    // 30 px apart: two clear targets. 20 px apart: the later one is only a dot.
+    expect(targets([candidate('a', 0, 0), candidate('b', 30, 0)])).toEqual(['a', 'b']);
+    expect(targets([candidate('a', 0, 0), candidate('b', 20, 0)])).toEqual(['a']);
+  });
+
+  it('always keeps required places, before the others', () => {
+    expect(targets([candidate('station', 10, 0), candidate('city', 0, 0, { required: true })])).toEqual(['city']);
+    expect(targets([candidate('a', 0, 0, { required: true }), candidate('b', 5, 0, { required: true })])).toEqual(['a', 'b']);
   });
 });

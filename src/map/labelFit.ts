@@ -11,13 +11,36 @@ export interface LabelCandidate {
   required: boolean;
 }
 
-/** Label metrics at the map's label size (0.8 rem of system sans): a generous width per character and a line. */
+/** Label metrics at the map's label size (0.8 rem of system sans): a generous width per character, and a line as tall as a marker. */
 const CHAR_PX = 7.4;
-const LINE_PX = 18;
+const LINE_PX = 24;
 const DOT_PX = 12;
+/** A marker is a button: WCAG 2.2 wants 24 × 24 px of it clear of other targets. */
+const TARGET_PX = 24;
 
 type Box = [number, number, number, number];
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/**
+ * Which places can be markers of their own at a camera: the required ones
+ * always, then each other one whose 24 px target overlaps none placed
+ * before. The rest stay dots drawn by the map, too close to their
+ * neighbours to be told apart by a finger or a pointer at this zoom.
+ */
+export function targetsThatFit(candidates: readonly LabelCandidate[], camera: StepCamera, zoomOffset = 0): Set<string> {
+  const zoom = camera.zoom + zoomOffset;
+  const placed: Box[] = [];
+  const fit = new Set<string>();
+  for (const c of [...candidates].sort((a, b) => Number(b.required) - Number(a.required))) {
+    const [x, y] = project(c.coordinates, zoom);
+    const box: Box = [x - TARGET_PX / 2, y - TARGET_PX / 2, x + TARGET_PX / 2, y + TARGET_PX / 2];
+    if (c.required || !placed.some((p) => overlaps(p, box))) {
+      fit.add(c.id);
+      placed.push(box);
+    }
+  }
+  return fit;
+}
 
 /**
  * Which labels fit at a step's camera on a map of `width`×`height`: the

@@ -1,7 +1,8 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang, Localized, LngLat, MapFeature, PlaceKind } from '../story/model';
-import { labelCandidates, labelsThatFit } from './labelFit';
+import { labelCandidates, labelsThatFit, targetsThatFit } from './labelFit';
 import { zoomOffset, type MapState } from './mapState';
+import { project } from './mercator';
 import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 
 export interface MarkerPlace {
@@ -14,6 +15,8 @@ export interface MarkerPlace {
 
 export interface PlaceMarkerOptions {
   lang: Lang;
+  /** Boxes (viewport coordinates) of what lies over the map, such as its legend: a place under one is no marker. */
+  coveredBy?: () => readonly DOMRect[];
   /** The accessible name of a place's button, e.g. "Hanoi: excerpts". */
   accessibleName(place: MarkerPlace, lang: Lang): string;
   onClick(id: string, button: HTMLButtonElement): void;
@@ -69,11 +72,34 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
     if (!state) return;
     const shown = shownPlaces(places, features, state);
     const zoom = map.getZoom();
-    const visible = entries.filter(({ place, nested }) => shown.has(place.id) && !(nested && zoom < VENUE_MIN_ZOOM));
     const canvas = map.getCanvas();
     const [w, h] = [canvas.clientWidth, canvas.clientHeight];
-    const candidates = labelCandidates(visible.map((v) => v.place), features, state.highlighted, lang);
-    const fit = labelsThatFit(candidates, state.camera, w, h, zoomOffset(w, h));
+    // Where the map is, once it has stopped (the reader may have zoomed); where it is going while it moves to a step.
+    const [camera, offset] = map.isMoving()
+      ? [state.camera, zoomOffset(w, h)]
+      : [{ ...state.camera, center: map.getCenter().toArray() as [number, number], zoom: zoom }, 0];
+    // A place under the legend can be neither seen nor reached: no marker (a button hidden there would still take clicks and focus).
+    const box = canvas.getBoundingClientRect();
+    const covers = options.coveredBy?.() ?? [];
+    const screenOf = (c: LngLat): [number, number] => {
+      if (!map.isMoving()) {
+        const p = map.project(c);
+        return [box.left + p.x, box.top + p.y];
+      }
+      const z = camera.zoom + offset;
+      const [px, py] = project(c, z);
+      const [cx, cy] = project(camera.center, z);
+      return [box.left + px - cx + w / 2, box.top + py - cy + h / 2];
+    };
+    const under = (c: LngLat) => {
+      const [x, y] = screenOf(c);
+      return covers.some((r) => x > r.left - 12 && x < r.right + 12 && y > r.top - 12 && y < r.bottom + 12);
+    };
+    const inStep = entries.filter(({ place, nested }) => shown.has(place.id) && !(nested && zoom < VENUE_MIN_ZOOM) && !under(place.coordinates));
+    const candidates = labelCandidates(inStep.map((v) => v.place), features, state.highlighted, lang);
+    const targets = targetsThatFit(candidates, camera, offset);
+    const visible = inStep.filter(({ place }) => targets.has(place.id));
+    const fit = labelsThatFit(candidates.filter((c) => targets.has(c.id)), camera, w, h, offset);
     for (const { place, button } of entries) {
       button.hidden = !visible.some((v) => v.place === place);
       button.classList.toggle('sm-place--active', state.highlighted.includes(place.id));
@@ -81,13 +107,16 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
     }
   };
   render();
-  map.on('zoomend', update);
+  // Once a move ends (a flight to a step, or the reader's own zoom or pan): not on every frame.
+  map.on('moveend', update);
 
   return {
     /** Show the places of a step's map state. */
     show(next: Pick<MapState, 'features' | 'highlighted' | 'camera'>) {
       state = next;
       update();
+      // Again once the page has laid out the step (the legend beside the map grows with its entries).
+      requestAnimationFrame(update);
     },
     setLang(next: Lang) {
       lang = next;
@@ -95,7 +124,7 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
       update();
     },
     remove() {
-      map.off('zoomend', update);
+      map.off('moveend', update);
       for (const { marker } of entries) marker.remove();
     },
   };

@@ -5,7 +5,7 @@ import { progressOf, type MapState } from './mapState';
 import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 import { project } from './mercator';
 import { drawnSegments } from './routeLine';
-import { labelCandidates, labelsThatFit } from './labelFit';
+import { labelCandidates, labelsThatFit, targetsThatFit } from './labelFit';
 import { shownPlaces, type MarkerPlace } from './placeMarkers';
 
 /** How a drawn line looks: a basemap line, a route's segment by mode, an arc by status, a declared line. */
@@ -18,6 +18,8 @@ export interface StaticDrawing {
   countries: { id: string; d: string }[];
   /** Highlighted areas, drawn over the countries. */
   areas: { id: string; d: string }[];
+  /** The stops of the routes shown, as the live map draws them: dots, markers or not. */
+  stops: { x: number; y: number }[];
   lines: { kind: LineStyle; d: string }[];
   places: { id: string; x: number; y: number; name: Localized; highlighted: boolean; station: boolean; labelled: boolean; side: 'left' | 'right' }[];
   labels: { x: number; y: number; name: Localized }[];
@@ -90,6 +92,7 @@ export function drawStep(
   const bounds: Bounds = { minX: -margin, minY: -margin, maxX: width + margin, maxY: height + margin };
   const lines: StaticDrawing['lines'] = [];
   const areas: StaticDrawing['areas'] = [];
+  const stops: StaticDrawing['stops'] = [];
   const add = (kind: LineStyle, geometry: Geometry) => {
     const d = geometryPath(geometry, toView, bounds);
     if (d) lines.push({ kind, d });
@@ -102,6 +105,10 @@ export function drawStep(
     if (f.kind === 'route') {
       add('route-planned', { type: 'LineString', coordinates: f.coordinates });
       for (const seg of drawnSegments(f, progressOf(state, f.id))) add(`route-${seg.properties.mode}`, seg.geometry);
+      for (const c of f.coordinates) {
+        const [x, y] = toView(c);
+        if (x >= bounds.minX && x <= bounds.maxX && y >= bounds.minY && y <= bounds.maxY) stops.push({ x, y });
+      }
     } else if (f.kind === 'arc') add(`arc-${f.status}`, { type: 'LineString', coordinates: f.coordinates });
     else if (f.kind === 'line') add('line', { type: 'MultiLineString', coordinates: f.coordinates });
     else {
@@ -115,11 +122,15 @@ export function drawStep(
 
   const inView = ([x, y]: [number, number]) => x >= 0 && x <= width && y >= 0 && y <= height;
   const shown = shownPlaces(places, features, state);
-  const visible = places
+  const inStep = places
     .filter((p) => shown.has(p.id) && (state.camera.zoom >= VENUE_MIN_ZOOM || !isNestedVenue(p, places)))
     .map((p) => ({ p, xy: toView(p.coordinates) }))
     .filter(({ xy }) => inView(xy));
-  const fit = labelsThatFit(labelCandidates(visible.map((v) => v.p), features, state.highlighted, lang), state.camera, width, height);
+  const candidates = labelCandidates(inStep.map((v) => v.p), features, state.highlighted, lang);
+  // The drawing shows the same places as the live map: those with room for a marker of their own.
+  const targets = targetsThatFit(candidates, state.camera);
+  const visible = inStep.filter(({ p }) => targets.has(p.id));
+  const fit = labelsThatFit(candidates.filter((c) => targets.has(c.id)), state.camera, width, height);
   return {
     width,
     height,
@@ -128,6 +139,7 @@ export function drawStep(
       .filter((c) => c.d),
     areas,
     lines,
+    stops,
     places: visible.map(({ p, xy }) => ({
       id: p.id,
       x: xy[0],

@@ -53,6 +53,8 @@ export function MapView(props: MapViewProps) {
         reducedMotion: props.reducedMotion,
         preserveDrawingBuffer: props.preserveDrawingBuffer ?? false,
         accessibleName: (place, lang) => ui(lang).placeButton(place.name[lang] ?? ''),
+        // The legend lies over the map (App, StepFigure lay it out beside this view, in the same box).
+        coveredBy: () => [...(host.closest('.sm-app')?.querySelectorAll('.sm-legend') ?? [])].map((e) => e.getBoundingClientRect()),
         onClick: (id, button) => props.onPlaceClick(id, button),
       });
       const { map } = storyMap;

@@ -72,6 +72,7 @@ export function StaticMap(props: { data: MapData; state: MapState; story: Story;
           );
         }}
       </For>
+      <For each={drawing().stops}>{(st) => <circle cx={st.x} cy={st.y} r={3} fill="#fff" stroke={THEME.stop} stroke-width="1.5" />}</For>
       <For each={drawing().labels}>
         {(l) => (
           <text x={l.x} y={l.y} class="sm-static-map__country" text-anchor="middle">
