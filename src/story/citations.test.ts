@@ -45,6 +45,12 @@ describe('quotedSpans', () => {
     expect(quotedSpans('De president: „Soms moet je weglopen.” Dus.')).toEqual(['Soms moet je weglopen.']);
     expect(quotedSpans('He said "walk" twice.')).toEqual(['walk']);
   });
+  it('finds spans in German quotation marks, each closed by its own mark', () => {
+    expect(quotedSpans('Er sagte: „Manchmal muss man gehen.“ Und ging.')).toEqual(['Manchmal muss man gehen.']);
+    expect(quotedSpans('Die ‚Rakete‘ und »der Mann« sowie «die Frau».')).toEqual(['Rakete', 'der Mann', 'die Frau']);
+    // A mark of another pair does not close a span: ’ does not end one opened by “.
+    expect(quotedSpans('Hij zei “het kan’ niet” maar')).toEqual(['het kan’ niet']);
+  });
   it('does not take an apostrophe inside a word for a quotation mark', () => {
     expect(quotedSpans('Beide Korea’s en z’n raketprogramma’s.')).toEqual([]);
   });

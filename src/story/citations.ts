@@ -93,37 +93,52 @@ export function closestPassage(text: string, quote: string): string | null {
   return bestScore >= 0.3 ? best : null;
 }
 
-const OPEN = '‘“„"';
-const CLOSE = '’”"';
+/**
+ * Quotation marks and the marks that close them, as Dutch, English and German
+ * texts use them: ‘…’ “…” „…” ,,…” "…" in Dutch and English, „…“ ‚…‘ »…« in German.
+ */
+const PAIRS: readonly (readonly [string, string])[] = [
+  [',,', '”"'],
+  ['‘', '’'],
+  ['“', '”'],
+  ['„', '”“'],
+  ['‚', '‘’'],
+  ['"', '"'],
+  ['»', '«'],
+  ['«', '»'],
+];
+const CLOSERS = [...new Set(PAIRS.flatMap(([, close]) => [...close]))];
 const BEFORE_OPEN = /[\s([—–-]/u;
 const AFTER_CLOSE = /[\s.,;:!?)\]—–-]/u;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * Spans the narrative presents as quotations: text between an opening mark
- * (‘ “ „ ,, or ") that follows a space or the start, and its closing mark.
- * An apostrophe inside a word (z’n, Korea’s) never opens a span.
+ * that follows a space or the start and the first mark that closes it (see
+ * `PAIRS`) on the same line. An apostrophe inside a word (z’n, Korea’s) never
+ * opens a span.
  */
 export function quotedSpans(text: string): string[] {
-  // What /(?<=^|[\s([—–-])(?:‘|“|„|,,|")(.+?)(?:’|”|")(?=$|[\s.,;:!?)\]—–-])/gu matches, in linear time: that
-  // pattern rescans to the end of the line from every unclosed opening mark (seconds on a 20,000-character text).
+  // What /(?<=^|[\s([—–-])(?:,,(.+?)[”"]|‘(.+?)’|“(.+?)”|„(.+?)[”“]|‚(.+?)[‘’]|"(.+?)"|»(.+?)«|«(.+?)»)(?=$|[\s.,;:!?)\]—–-])/gu
+  // matches, in linear time: that pattern rescans to the end of the line from every unclosed opening mark.
   const n = text.length;
-  // The first closing mark at or after i that may end a span, and the first line break at or after i (or n).
-  const nextClose = new Int32Array(n + 2).fill(n);
+  // For each closing mark, the first position at or after i where it may end a span; the first line break at or after i.
+  const nextClose = new Map(CLOSERS.map((c) => [c, new Int32Array(n + 2).fill(n)]));
   const nextBreak = new Int32Array(n + 2).fill(n);
   for (let i = n - 1; i >= 0; i--) {
-    const closes = CLOSE.includes(text[i]!) && (i + 1 === n || AFTER_CLOSE.test(text[i + 1]!));
-    nextClose[i] = closes ? i : nextClose[i + 1]!;
-    nextBreak[i] = LINE_BREAK.test(text[i]!) ? i : nextBreak[i + 1]!;
+    const ch = text[i]!;
+    const closes = i + 1 === n || AFTER_CLOSE.test(text[i + 1]!);
+    for (const [c, next] of nextClose) next[i] = c === ch && closes ? i : next[i + 1]!;
+    nextBreak[i] = LINE_BREAK.test(ch) ? i : nextBreak[i + 1]!;
   }
   const spans: string[] = [];
   let p = 0;
   while (p < n) {
-    const open = p === 0 || BEFORE_OPEN.test(text[p - 1]!) ? (text.startsWith(',,', p) ? 2 : OPEN.includes(text[p]!) ? 1 : 0) : 0;
-    if (open > 0) {
-      // The span holds at least one character and ends at the first closing mark that may end it, on the same line.
-      const start = p + open;
-      const close = nextClose[start + 1]!;
+    const pair = p === 0 || BEFORE_OPEN.test(text[p - 1]!) ? PAIRS.find(([open]) => text.startsWith(open, p)) : undefined;
+    if (pair) {
+      // The span holds at least one character and ends at the first mark that closes it, on the same line.
+      const start = p + pair[0].length;
+      const close = Math.min(...[...pair[1]].map((c) => nextClose.get(c)![start + 1]!));
       if (close < n && nextBreak[start]! > close) {
         spans.push(text.slice(start, close));
         p = close + 1;

@@ -374,11 +374,11 @@ describe('a quote altered by one character', () => {
 describe('the quote helpers on generated text', () => {
   // The pattern quotedSpans implemented before it was made linear: the definition it must keep.
   const reference = (text: string): string[] =>
-    [...text.matchAll(/(?<=^|[\s([—–-])(?:‘|“|„|,,|")(.+?)(?:’|”|")(?=$|[\s.,;:!?)\]—–-])/gu)]
-      .map((m) => m[1]!.trim())
+    [...text.matchAll(/(?<=^|[\s([—–-])(?:,,(.+?)[”"]|‘(.+?)’|“(.+?)”|„(.+?)[”“]|‚(.+?)[‘’]|"(.+?)"|»(.+?)«|«(.+?)»)(?=$|[\s.,;:!?)\]—–-])/gu)]
+      .map((m) => m.slice(1).find((g) => g !== undefined)!.trim())
       .filter((s) => s.length > 0);
   const marked = fc.string({
-    unit: fc.constantFrom('a', 'b', ' ', '\n', '\u2028', '‘', '’', '“', '”', '„', ',', '"', '.', '-', '(', ')', '—', '😀', '\uD800', '\uDC00'),
+    unit: fc.constantFrom('a', 'b', ' ', '\n', '\u2028', '‘', '’', '“', '”', '„', '‚', '»', '«', ',', '"', '.', '-', '(', ')', '—', '😀', '\uD800', '\uDC00'),
     maxLength: 40,
   });
 
