@@ -177,7 +177,9 @@ export function storySchema(langs?: readonly Lang[]) {
   const feature = z.discriminatedUnion(
     'kind',
     [
-      z.strictObject({ ...common, kind: z.literal('route'), mode: mode.default('rail'), stops: z.array(stop).min(2, 'a route has at least two stops') }),
+      z
+        .strictObject({ ...common, kind: z.literal('route'), mode: mode.default('rail'), stops: z.array(stop).min(2, 'a route has at least two stops').describe('Place ids in travel order, or { place, mode, inferred, note }') })
+        .describe('A line through named stops, drawn progressively by steps'),
       z.strictObject({
         ...common,
         kind: z.literal('arc'),
@@ -186,29 +188,29 @@ export function storySchema(langs?: readonly Lang[]) {
         status: z.enum(ARC_STATUSES, { error: (i) => `unknown status ${show(i.input)} (known: ${ARC_STATUSES.join(', ')})` }),
         shownKm: z.number().positive().optional(),
       }),
-      z.strictObject({ ...common, kind: z.literal('line'), shape: id }),
+      z.strictObject({ ...common, kind: z.literal('line'), shape: id.describe('A line in geo/shapes.geojson or the story folder\'s shapes.geojson') }).describe('A line from a shapes file'),
       z.strictObject({ ...common, kind: z.literal('area'), country: z.string().regex(/^\d{3}$/, 'must be an ISO 3166 numeric code such as "408"').optional(), shape: id.optional() }),
     ],
     { error: (i) => `unknown feature kind ${show((i.input as { kind?: unknown } | undefined)?.kind)} (known: ${FEATURE_KINDS.join(', ')})` },
   );
   const calculation = z.strictObject({
     id,
-    distance: z.strictObject({ from: id, to: id, speedKmh: speed.optional() }).optional(),
-    routeLength: z.strictObject({ route: id, speedKmh: speed.optional() }).optional(),
-    assumption: localized.optional(),
+    distance: z.strictObject({ from: id, to: id, speedKmh: speed.optional() }).optional().describe('Great-circle distance between two places, and the time at a speed'),
+    routeLength: z.strictObject({ route: id, speedKmh: speed.optional() }).optional().describe('Length of a route along its stops, and the time at a speed'),
+    assumption: localized.optional().describe('What the speed rests on, e.g. "typical of a large jet"'),
   });
   const step = z.strictObject({
     id,
     date: stepDate,
     title: localized,
     text: localized,
-    context: localized.optional(),
-    camera,
-    features: z.array(id).default([]),
-    route: z.strictObject({ feature: id.optional(), from: id, to: id }).optional(),
-    places: z.array(id).default([]),
+    context: localized.optional().describe('Anything not from the cited sources, shown as such'),
+    camera: camera.describe('The map framed for a 720×600 map: center [lng, lat], zoom, bearing, pitch'),
+    features: z.array(id).default([]).describe('Ids of the declared features this step shows'),
+    route: z.strictObject({ feature: id.optional(), from: id, to: id }).optional().describe('Draw this part of a route (stop ids) while the reader scrolls through the step'),
+    places: z.array(id).default([]).describe('Place ids to highlight, listed as buttons'),
     citations: z.array(citation).min(1, 'every step cites at least one source with a verbatim quote'),
-    calculation: id.optional(),
+    calculation: id.optional().describe('Id of a declared calculation to show under the text'),
   });
   const source = z.strictObject({
     id,
@@ -219,12 +221,12 @@ export function storySchema(langs?: readonly Lang[]) {
   });
   return z.strictObject({
     id,
-    languages,
+    languages: languages.describe('BCP 47 tags; the first is the default; every text is required in each'),
     title: localized,
     intro: localized,
     sources: z.array(source).min(1, 'a story needs at least one source'),
-    features: z.array(feature).default([]),
-    calculations: z.array(calculation).default([]),
+    features: z.array(feature).default([]).describe('Map features: route, arc, line, area'),
+    calculations: z.array(calculation).default([]).describe('Figures computed at build time, shown as "our calculation"'),
     steps: z.array(step).min(1, 'a story needs at least one step'),
   });
 }
