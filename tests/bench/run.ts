@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { launch } from '../browser';
 import { parseArgs, USAGE, type BenchArgs } from './args';
 import { buildVariant } from './build';
+import { ensureBenchInstalled } from './install';
 import { checkCsp } from './cspCheck';
 import { describeMachine } from './machine';
 import { measureLoad, measureRun, type RunMetrics } from './measureRun';
@@ -31,7 +32,7 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
 function packageVersion(name: string): string {
-  const pkg = JSON.parse(readFileSync(join(repo, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(name === 'maplibre-gl' ? repo : import.meta.dirname, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -153,6 +154,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  ensureBenchInstalled();
   // Also proves Chromium can start before minutes go into builds.
   const browser = await launch();
   const chromium = browser.version();

@@ -12,6 +12,7 @@ import { openColdPage, type BrowserCondition } from './measureRun';
 import type { BenchWindow } from './probe';
 import { buildReference } from './reference/build';
 import { startStaticServer } from './staticServer';
+import { ensureBenchInstalled } from './install';
 import { BENCH_PAGE } from './storyInfo';
 
 interface TraceEvent {
@@ -31,6 +32,7 @@ const reference = argv.includes('--reference');
 const condition: BrowserCondition = argv[argv.indexOf('--browser') + 1] === 'started' ? 'started' : 'running';
 const CATEGORIES = ['blink.user_timing', 'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'gpu', 'viz', 'loading', '__metadata'];
 
+if (reference) ensureBenchInstalled();
 const root = reference ? buildReference(join(repo, 'dist')) : join(repo, 'dist');
 const server = await startStaticServer({ root, page: reference ? '/' : BENCH_PAGE });
 // The browser settles (when `running`) before tracing starts, so the trace holds the page's load only.

@@ -47,7 +47,8 @@ const WORKER_IMPORT = /^maplibre-gl\/dist\/maplibre-gl-worker\.mjs\?worker&url$/
 const CSS_IMPORT = /^maplibre-gl\/dist\/maplibre-gl\.css(?=$|\?)/;
 const MAIN_IMPORT = /^maplibre-gl$/;
 
-const distOf = (pkg: Variant['packageName']) => join(repo, 'node_modules', pkg, 'dist');
+// The compared versions are the benchmark's own dependencies (tests/bench/package.json); 6 is the app's.
+const distOf = (pkg: Variant['packageName']) => join(pkg === 'maplibre-gl' ? repo : import.meta.dirname, 'node_modules', pkg, 'dist');
 
 /** MapLibre 4/5's default UMD bundle: worker inlined, started from a blob: URL. */
 function umdAliases(pkg: Variant['packageName']): BenchAlias[] {
