@@ -6,7 +6,7 @@ import { artifacts, launch, openPage, waitForCamera, waitForMap, waitInteractive
 
 const base = inject('baseUrl');
 const story = JSON.parse(readFileSync(join(import.meta.dirname, '../dist/stories/trump-kim-summits.json'), 'utf8')) as {
-  steps: { id: string; camera: { center: [number, number]; zoom: number; bearing: number; pitch: number } }[];
+  steps: { id: string; camera: { center: [number, number]; zoom: number; bearing: number; pitch: number }; features: string[]; places: string[] }[];
 };
 let browser: Browser;
 
@@ -179,7 +179,20 @@ describe('rapid input', () => {
     const camera = story.steps.find((s) => s.id === active)!.camera;
     const snap = await waitForCamera(page, camera);
     expect(await page.getAttribute('.sm-map__canvas', 'data-map-step')).toBe(active);
-    expect(snap.visible).toBeDefined();
+    // Exactly the active step's features are on the map (no layer left from a step scrolled past), its route
+    // drawn as far as the step draws it, its places highlighted.
+    const step = story.steps.find((s) => s.id === active)!;
+    const featureLayers = Object.entries(snap.visible).filter(([id]) => id.startsWith('feature:'));
+    expect(featureLayers.length).toBeGreaterThan(0);
+    for (const [id, visibility] of featureLayers) {
+      const feature = id.split(':')[1]!;
+      expect(visibility, id).toBe(step.features.includes(feature) ? 'visible' : 'none');
+    }
+    const shown = await page.evaluate(() => {
+      const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
+      return map.getFilter('place-halo');
+    });
+    expect(shown).toEqual(['in', ['get', 'id'], ['literal', step.places]]);
     const after = await heap();
     expect(after).toBeLessThan(before * 1.5);
     expect(errors).toEqual([]);
