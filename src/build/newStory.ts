@@ -17,7 +17,7 @@ export function scaffold(id: string, languages: readonly string[], month: string
   const placeholder = 'This is a placeholder source. Replace this file with the article your story quotes, word for word.';
   return {
     'sources/placeholder.txt': `date ${month} ${placeholder}\n`,
-    'story.yaml': `# yaml-language-server: $schema=../story.schema.json
+    'story.yaml': `# yaml-language-server: $schema=../.story.schema.json
 # A new story. See README.md, "Writing a story": replace the placeholder
 # source with your articles (verbatim), then write the steps. Every quote
 # must occur word for word in its source; the build checks it.

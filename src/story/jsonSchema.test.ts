@@ -7,7 +7,7 @@ import { discoverStories } from '../build/loadStory';
 
 const root = join(import.meta.dirname, '../..');
 const fixtures = join(import.meta.dirname, 'fixtures');
-const committedFile = join(root, 'stories', 'story.schema.json');
+const committedFile = join(root, 'stories', '.story.schema.json');
 
 type Schema = boolean | { [keyword: string]: unknown };
 
@@ -75,7 +75,7 @@ const stories = discoverStories(root).map(({ id, dir }) => ({ id, file: join(dir
 const validFixtures = readdirSync(fixtures).filter((f) => f.startsWith('valid') && f.endsWith('.yaml'));
 
 describe('the editor schema', () => {
-  it('is committed as stories/story.schema.json and up to date (run `npm run schema`)', () => {
+  it('is committed as stories/.story.schema.json and up to date (run `npm run schema`)', () => {
     expect(existsSync(committedFile)).toBe(true);
     expect(readFileSync(committedFile, 'utf8')).toBe(editorSchemaText());
   });

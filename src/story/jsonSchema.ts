@@ -1,6 +1,6 @@
 /**
  * The JSON Schema of a story file, generated from the one zod schema, for
- * editors: `stories/story.schema.json` (committed; a test fails when it is
+ * editors: `stories/.story.schema.json` (committed; a test fails when it is
  * out of date — `npm run schema` rewrites it) and `story.schema.json` in
  * the build. Story files name it on their first line for the YAML language
  * server. It checks the shape; the build checks the rest (quotes, ids).
