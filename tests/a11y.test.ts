@@ -81,7 +81,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it('has no violations inside the embeds', async () => {
-    const { page } = await openPage(browser, `${base}/example-article.html`, { reducedMotion: 'reduce' });
+    // The article on another origin than the story, as deployed (tests/serve.ts).
+    const { page } = await openPage(browser, `${inject('articleUrl')}/example-article.html`, { reducedMotion: 'reduce' });
     await page.waitForSelector('#inline-story >> .sm-map[data-map-status="ready"]', { timeout: 60_000 });
     await page.locator('#card-offer').scrollIntoViewIfNeeded();
     await page.waitForSelector('#card-offer >> .sm-map[data-map-status="ready"]', { timeout: 60_000 });

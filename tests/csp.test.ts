@@ -16,8 +16,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page whose every response from the story's server carries the policy as a header; violations are collected. */
-async function openWithPolicy(path: string, extraRoutes: Record<string, string> = {}) {
+/**
+ * A page whose every response from the story's server carries the policy as a header; violations are collected.
+ * With `article`, the page opened is an article of another origin, with a policy of its own.
+ */
+async function openWithPolicy(path: string, extraRoutes: Record<string, string> = {}, article?: { url: string; html: string; policy: string }) {
   const ctx = await browser.newContext({ viewport: { width: 800, height: 600 } });
   const page = await ctx.newPage();
   const violations: string[] = [];
@@ -39,7 +42,12 @@ async function openWithPolicy(path: string, extraRoutes: Record<string, string> 
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': POLICY } });
   });
-  await page.goto(`${base}${path}`);
+  if (article) {
+    // Served by the article server: Chromium lets a page fulfilled by the test load nothing from 127.0.0.1.
+    const put = await fetch(article.url, { method: 'PUT', body: article.html, headers: { 'content-security-policy': article.policy } });
+    if (!put.ok) throw new Error(`PUT ${article.url}: ${put.status}`);
+  }
+  await page.goto(article?.url ?? `${base}${path}`);
   const collected = async () => [...violations, ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations))];
   return { page, ctx, collected };
 }
@@ -64,14 +72,21 @@ describe('under a strict Content-Security-Policy', () => {
     await ctx.close();
   });
 
-  it('the iframe page and the inline element work with zero violations', async () => {
-    const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP host</title>
-      <script type="module" src="/embed.js"></script></head>
+  it('the iframe page and the inline element work with zero violations, in an article on another origin with a policy of its own', async () => {
+    // What the README asks of an article's own policy: the story's origin for scripts, frames and workers (MapLibre
+    // starts its worker from a blob: that imports it from there).
+    const articleUrl = `${inject('articleUrl')}/t/csp-host.html`;
+    const policy = `default-src 'self'; script-src 'self' ${base}; worker-src blob: ${base}; frame-src ${base}; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'`;
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP host</title>
+      <script defer src="${base}/embed.js"></script></head>
       <body><p>Article.</p><story-map story="trump-kim-summits" step="dmz" mode="card"></story-map>
-      <iframe src="/embed.html?story=trump-kim-summits&amp;step=singapore&amp;mode=card" title="card" width="700" height="600"></iframe>
+      <iframe src="${base}/embed.html?story=trump-kim-summits&amp;step=singapore&amp;mode=card" title="card" width="700" height="600"></iframe>
+      <script defer src="${base}/embed-host.js"></script>
       </body></html>`;
-    const { page, ctx, collected } = await openWithPolicy('/csp-host.html', { '/csp-host.html': host });
+    const { page, ctx, collected } = await openWithPolicy('', {}, { url: articleUrl, html, policy });
     await mapReady(page, 'story-map >> ');
+    // Chromium does not render a frame of another site while it is off screen.
+    await page.locator('iframe').scrollIntoViewIfNeeded();
     const frame = page.frames().find((f) => f.url().includes('embed.html'))!;
     await frame.waitForSelector('.sm-map[data-map-status="ready"]', { timeout: 60_000 });
     expect(await collected()).toEqual([]);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import { useBrowser, waitForMap, waitInteractive } from './browser';
 
@@ -123,17 +123,19 @@ describe('a site without the flagship story', () => {
   it('embeds the second story in all three modes, opening its excerpts and its source reader', async () => {
     const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body>
 <p style="height:300px">Article text.</p>
-<script type="module" src="/embed.js"></script>
+<script defer src="${base}/embed.js"></script>
 <story-map id="inline" story="the-lift-home"></story-map>
-<iframe id="frame" data-story-map title="The lift home" style="width:100%;height:500px;border:0" src="/embed.html?story=the-lift-home"></iframe>
-<script src="/embed-host.js"></script>
+<iframe id="frame" data-story-map title="The lift home" style="width:100%;height:500px;border:0" src="${base}/embed.html?story=the-lift-home"></iframe>
+<script src="${base}/embed-host.js"></script>
 <story-map id="card" story="the-lift-home" step="the-offer" mode="card"></story-map>
 </body></html>`;
     const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 } });
     try {
       const page = await ctx.newPage();
-      await page.route(`${base}/lift-host.html`, (route) => route.fulfill({ contentType: 'text/html', body: host }));
-      await page.goto(`${base}/lift-host.html`);
+      // The article on another origin than the story, as deployed, from the article server (tests/serve.ts).
+      const article = `${inject('articleUrl')}/t/lift-host.html`;
+      expect((await fetch(article, { method: 'PUT', body: host })).ok).toBe(true);
+      await page.goto(article);
       await page.waitForSelector('#inline >> .sm-app[data-interactive]');
       expect(await page.locator('#inline >> h2.sm-title').innerText()).toBe('The lift home');
       await page.waitForSelector('#card >> [data-step="the-offer"]');

@@ -33,15 +33,22 @@ async function start() {
   container.replaceChildren();
 
   createRoot(() => {
-    const bridge = createFrameBridge();
+    const bridge = createFrameBridge(ids);
     let api: StoryApi | undefined;
     bridge.onGoto((id) => api?.goTo(id));
 
-    // Connected: no inner scrollbar, and the host learns the content height whenever it changes.
+    // Connected: no inner scrollbar, and the host learns the content height whenever it changes. The body's
+    // own height, not the document's scrollHeight, which never drops below the frame's: a frame made wider
+    // (a phone turned) must be able to shrink to its content.
     createEffect(() => {
       if (!bridge.connected()) return;
       document.documentElement.classList.add('sm-frame--host-sized');
-      const report = () => bridge.post(frameMessage('height', { height: Math.ceil(document.documentElement.scrollHeight) }));
+      let last = -1;
+      const report = () => {
+        const height = Math.ceil(document.body.getBoundingClientRect().height);
+        if (height !== last) bridge.post(frameMessage('height', { height }));
+        last = height;
+      };
       new ResizeObserver(report).observe(document.body);
       report();
     });

@@ -30,7 +30,7 @@ export function embedderOrigin(win: Window = window): string | undefined {
  * parent window, from the embedding page's origin, with a valid shape are
  * acted on; everything else is dropped (and logged in development).
  */
-export function createFrameBridge(win: Window = window): FrameBridge {
+export function createFrameBridge(steps: readonly string[], win: Window = window): FrameBridge {
   const parent = win.parent;
   const origin = embedderOrigin(win);
   const [viewport, setViewport] = createSignal<Viewport | undefined>();
@@ -47,6 +47,10 @@ export function createFrameBridge(win: Window = window): FrameBridge {
     const message: HostMessage | null = parseHostMessage(event.data);
     if (!message) return ignore('malformed', event);
     switch (message.type) {
+      case 'hello':
+        // A helper that started after this frame had said `ready` asks again.
+        post(ready);
+        break;
       case 'connect':
         setConnected(true);
         break;
@@ -60,11 +64,12 @@ export function createFrameBridge(win: Window = window): FrameBridge {
   };
   win.addEventListener('message', onMessage);
 
-  const post = (message: FrameMessage) => {
+  function post(message: FrameMessage) {
     // Before a helper connects the embedder's origin may be unknown; these messages carry nothing private.
     if (parent !== win) parent.postMessage(message, origin ?? '*');
-  };
-  post(frameMessage('ready', {}));
+  }
+  const ready = frameMessage('ready', { steps: [...steps] });
+  post(ready);
 
   return {
     viewport,

@@ -12,6 +12,7 @@ describe('parseHostMessage', () => {
       height: 700,
     });
     expect(parseHostMessage(hostMessage('goto', { id: 'the-offer' }))?.type).toBe('goto');
+    expect(parseHostMessage(hostMessage('hello', {}))).toEqual({ source: 'story-map-host', version: 1, type: 'hello' });
   });
 
   it.each([
@@ -41,12 +42,17 @@ describe('parseFrameMessage', () => {
     expect(parseFrameMessage(frameMessage('height', { height: 5400 }))?.type).toBe('height');
     expect(parseFrameMessage(frameMessage('stepchange', { id: 'dmz', index: 12 }))).toEqual(frameMessage('stepchange', { id: 'dmz', index: 12 }));
     expect(parseFrameMessage(frameMessage('scroll-to', { y: 300 }))?.type).toBe('scroll-to');
-    expect(parseFrameMessage(frameMessage('ready', {}))?.type).toBe('ready');
+    expect(parseFrameMessage(frameMessage('ready', { steps: ['overview', 'dmz'] }))).toEqual(frameMessage('ready', { steps: ['overview', 'dmz'] }));
+  });
+  it('reads a ready without step ids (a frame of an earlier build) as one with none', () => {
+    expect(parseFrameMessage({ source: 'story-map', version: 1, type: 'ready' })).toEqual(frameMessage('ready', { steps: [] }));
   });
   it.each([
     ['a negative height', { source: 'story-map', version: 1, type: 'height', height: -1 }],
     ['a fractional index', { source: 'story-map', version: 1, type: 'stepchange', id: 'dmz', index: 1.5 }],
     ['a host message', hostMessage('connect', {})],
+    ['step ids that are not ids', { source: 'story-map', version: 1, type: 'ready', steps: ['dmz', '<img src=x>'] }],
+    ['step ids that are not a list', { source: 'story-map', version: 1, type: 'ready', steps: 'dmz' }],
   ])('rejects %s', (_name, data) => {
     expect(parseFrameMessage(data)).toBeNull();
   });

@@ -22,7 +22,7 @@ export function StoryIndex(props: { stories: readonly Story[] }) {
         <For each={props.stories}>
           {(story) => {
             const lang = story.languages[0]!;
-            const code = embedSnippets(story, EXAMPLE_BASE);
+            const code = embedSnippets(story, EXAMPLE_BASE, ui(lang));
             return (
               <li class="sx-story" data-story={story.id} lang={lang}>
                 <h2>

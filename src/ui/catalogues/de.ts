@@ -57,6 +57,8 @@ export const de: Catalogue = {
     `${n === 1 ? 'Der Artikel' : `Die ${n} Artikel`}, die diese Geschichte zitiert. Die Beschreibungen stammen von der Redaktion; die Zitate sind wörtlich.`,
   readFullStory: 'Die ganze Geschichte lesen',
   unknownStory: 'Diese Geschichte konnte nicht geladen werden.',
+  storyUnavailable: 'Die interaktive Karte kann auf dieser Seite nicht angezeigt werden.',
+  storyMapTitle: (title: string) => `Kartengeschichte: ${title}`,
   storiesTitle: 'Geschichten auf der Karte',
   storiesIntro: 'Alle Geschichten dieser Seite, mit Link und dem Code zum Einbetten in einen Artikel.',
   readStory: 'Geschichte lesen',

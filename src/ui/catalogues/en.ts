@@ -57,6 +57,8 @@ export const en = {
     `The ${n === 1 ? 'article' : `${n} articles`} this story quotes. The descriptions are the editors'; the quotes are verbatim.`,
   readFullStory: 'Read the whole story',
   unknownStory: 'This story could not be loaded.',
+  storyUnavailable: 'The interactive map cannot be shown on this page.',
+  storyMapTitle: (title: string) => `Story map: ${title}`,
   storiesTitle: 'Story maps',
   storiesIntro: 'Every story of this site, with a link and the code to embed it in an article.',
   readStory: 'Read the story',

@@ -56,6 +56,8 @@ export const nl: Catalogue = {
     `${n === 1 ? 'Het artikel' : `De ${n} artikelen`} die dit verhaal citeert. De omschrijvingen zijn van de redactie; de citaten zijn letterlijk.`,
   readFullStory: 'Lees het hele verhaal',
   unknownStory: 'Dit verhaal kon niet worden geladen.',
+  storyUnavailable: 'De interactieve kaart kan op deze pagina niet worden getoond.',
+  storyMapTitle: (title: string) => `Verhaalkaart: ${title}`,
   storiesTitle: 'Verhalen op de kaart',
   storiesIntro: 'Alle verhalen van deze site, met een link en de code om ze in een artikel op te nemen.',
   readStory: 'Lees het verhaal',
