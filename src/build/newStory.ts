@@ -86,7 +86,7 @@ if (process.argv[1]?.endsWith('newStory.ts')) {
   const [id, ...languages] = process.argv.slice(2);
   try {
     const dir = newStory(process.cwd(), id, languages);
-    console.log(`Created ${relative(process.cwd(), dir)}/ — run \`npm run dev\` and open /${id}/ to see it.`);
+    console.log(`Created ${relative(process.cwd(), dir)}/ — run \`npm run dev\` and open /${id}/ to see it and frame its steps in author mode.`);
   } catch (error) {
     console.error((error as Error).message);
     process.exitCode = 1;

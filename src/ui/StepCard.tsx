@@ -16,6 +16,8 @@ export interface StepCardProps {
   figure?: JSX.Element;
   onOpenPlace(id: string, opener: HTMLElement): void;
   onOpenCitation(citation: Citation, opener: HTMLElement): void;
+  /** Author mode's controls for the step (`npm run dev` only), under its title. */
+  tools?: JSX.Element;
 }
 
 const paragraphsOf = (text: string) => text.split(/\n\s*\n/u).filter((p) => p.trim().length > 0);
@@ -97,6 +99,7 @@ export function StepCard(props: StepCardProps) {
           <time datetime={props.step.date}>{formatDate(props.step.date, props.lang)}</time>
         </p>
         <h2 id={titleId()}>{props.step.title[props.lang]}</h2>
+        {props.tools}
         <Show when={props.figure}>
           <div class="sm-print-map">{props.figure}</div>
         </Show>
