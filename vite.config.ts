@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { storyPlugin } from './src/build/storyPlugin';
+import { authorPlugin } from './src/build/authorPlugin';
 import { embedHostPlugin } from './src/build/embedHostPlugin';
 import { catalogueChunk, prerenderPlugin, storyChunkDir } from './src/build/prerenderPlugin';
 import { budgetPlugin } from './src/build/budgetPlugin';
@@ -22,9 +23,6 @@ export function mapLibreChunk(id: string): string {
   return 'maplibre';
 }
 
-/** Files embedders link to by name: they must not carry a content hash. */
-const STABLE_ENTRIES = new Set(['embed']);
-
 export default defineConfig(({ mode }) => ({
   // The pages live in src/ so the repository's top level stays data and config.
   root: resolve(repo, 'src'),
@@ -32,7 +30,7 @@ export default defineConfig(({ mode }) => ({
   // Relative URLs, so the built site and its embeds work from any folder or host.
   base: './',
   // Hydratable output for the prerendered page; plain client code under Vitest, whose DOM tests need Solid's browser build.
-  plugins: [solid({ ssr: mode !== 'test' }), storyPlugin(repo), embedHostPlugin(repo), prerenderPlugin(repo), preloadPlugin(), licensesPlugin(repo), budgetPlugin()],
+  plugins: [solid({ ssr: mode !== 'test' }), storyPlugin(repo), authorPlugin(repo), embedHostPlugin(repo), prerenderPlugin(repo), preloadPlugin(), licensesPlugin(repo), budgetPlugin()],
   build: {
     outDir: resolve(repo, 'dist'),
     emptyOutDir: true,
@@ -41,15 +39,16 @@ export default defineConfig(({ mode }) => ({
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       input: {
-        // The front page, the story page template (one page per story is made from it), the iframe page.
+        // The front page, the story page template (one page per story is made from it), the iframe page, and
+        // the inline element, which `embed.js` (built by embedHostPlugin, with the name embedders link to) loads.
         index: resolve(repo, 'src/index.html'),
         story: resolve(repo, 'src/story.html'),
         frame: resolve(repo, 'src/embed.html'),
-        embed: resolve(repo, 'src/embed/element.tsx'),
+        element: resolve(repo, 'src/embed/element.tsx'),
       },
       output: {
         manualChunks: (id) => (id.includes('/node_modules/maplibre-gl/') ? mapLibreChunk(id) : undefined),
-        entryFileNames: (chunk) => (STABLE_ENTRIES.has(chunk.name) ? '[name].js' : 'assets/[name]-[hash].js'),
+        entryFileNames: 'assets/[name]-[hash].js',
         // Each story's data in a folder of its own, so a page preloads and budgets only its own story.
         chunkFileNames: (chunk) => {
           const story = /^\0virtual:story\/(.+)$/.exec(chunk.facadeModuleId ?? '')?.[1];

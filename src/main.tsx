@@ -15,7 +15,10 @@ import './ui/styles.css';
 const container = document.getElementById('story');
 // The built page names its story; the dev server serves the same page at /<id>/.
 const id = container?.dataset.story ?? location.pathname.split('/').filter(Boolean).at(-1);
-if (container && id && Object.hasOwn(stories, id)) {
+// `npm run dev` only (Vite drops it from the build): author mode's tools, and the story's build problems shown
+// on the page; null when the story has never built, and the page shows only its problems.
+const author = import.meta.env.DEV && container && id && Object.hasOwn(stories, id) ? await import('./author/startAuthor').then((m) => m.startAuthor(container, id)) : undefined;
+if (container && id && Object.hasOwn(stories, id) && author !== null) {
   const prerendered = container.hasAttribute('data-prerendered');
   const wanted = new URLSearchParams(location.search).get('lang');
   // The HTML is prerendered in its own language; a reader who asked for another one should not
@@ -25,8 +28,9 @@ if (container && id && Object.hasOwn(stories, id)) {
   // Asked for first, so that when both are preloaded MapLibre is evaluated first and its worker boots while the
   // text hydrates; never awaited here: on a slow network the text hydrates without waiting for the map.
   void import('./map/createStoryMap');
-  void import('./map/mapData').then((m) => m.loadMapData());
-  const [story, { hydrateStory, mountStory }] = await Promise.all([loadStoryById(id), import('./ui/mount')]);
+  const mapData = import('./map/mapData').then((m) => m.loadMapData());
+  // The prerendered page holds the map's drawing, rendered from the map data: hydration needs that data too.
+  const [story, { hydrateStory, mountStory }] = await Promise.all([author?.story ?? loadStoryById(id), import('./ui/mount'), prerendered ? mapData : null]);
   if (!story) throw new Error(`story ${id} did not load`);
   const url = readUrl(location, story.steps.map((s) => s.id), story.languages);
   if (prerendered) {
@@ -40,6 +44,6 @@ if (container && id && Object.hasOwn(stories, id)) {
       },
     });
   } else {
-    mountStory(container, { story, lang: url.lang, step: url.step, syncUrl: true });
+    mountStory(container, { story, lang: url.lang, step: url.step, syncUrl: true, tools: author?.tools });
   }
 }

@@ -9,6 +9,7 @@ import stories from 'virtual:stories';
 import { App } from './ui/App';
 import { StoryIndex } from './ui/StoryIndex';
 import { loadCatalogues, ui } from './ui/i18n';
+import { loadMapData } from './map/mapData';
 import type { Story } from './story/model';
 
 const load = async (id: string): Promise<Story> => {
@@ -20,6 +21,8 @@ const load = async (id: string): Promise<Story> => {
 export async function prerenderStory(id: string) {
   const story = await load(id);
   const lang = story.languages[0]!;
+  // The map's drawing of the opening step is in the page, so the first frame shows text and map together.
+  await loadMapData();
   const html = renderToString(() => <App story={story} syncUrl />);
   // The hydration bootstrap comes as an inline <script>; the plugin serves its code as a file (strict CSP).
   const hydrationScript = generateHydrationScript().replace(/^<script[^>]*>/, '').replace(/<\/script>.*$/s, '');

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { checkBudgets, filesLoadedBy, isMapLibre, isStoryData, KB } from './budget';
+import { checkBudgets, checkDrawing, filesLoadedBy, isMapLibre, isStoryData, KB, openingDrawing } from './budget';
 import { isPerPageChunk } from './prerenderPlugin';
 
 function listFiles(dir: string): string[] {
@@ -41,10 +41,12 @@ export function budgetPlugin(): Plugin {
           const loaded = filesLoadedBy(page, new Map(mine.map((f) => [f, text.get(f) ?? ''])));
           const sized = loaded.map((file) => ({ file, gzipBytes: gzipSync(contents.get(file)!, { level: 9 }).length }));
           const sum = (match: (f: string) => boolean) => (sized.filter((f) => match(f.file)).reduce((s, f) => s + f.gzipBytes, 0) / KB).toFixed(1);
+          const drawing = openingDrawing(html);
+          const drawingBytes = drawing === null ? null : gzipSync(drawing, { level: 9 }).length;
           console.log(
-            `payload of ${page} (gzip): ${sum((f) => !isMapLibre(f) && !isStoryData(f))} KB engine, ${sum(isStoryData)} KB story, ${sum(isMapLibre)} KB MapLibre`,
+            `payload of ${page} (gzip): ${sum((f) => !isMapLibre(f) && !isStoryData(f))} KB engine, ${sum(isStoryData)} KB story (map drawing ${((drawingBytes ?? 0) / KB).toFixed(1)} KB), ${sum(isMapLibre)} KB MapLibre`,
           );
-          problems.push(...checkBudgets(sized).map((p) => `${page}: ${p}`));
+          problems.push(...[...checkBudgets(sized), ...checkDrawing(drawingBytes)].map((p) => `${page}: ${p}`));
         }
         if (problems.length > 0) this.error(`Payload budget exceeded:\n  ${problems.join('\n  ')}`);
       },

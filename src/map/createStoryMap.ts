@@ -22,7 +22,7 @@ export interface GestureHints {
   mobile: string;
 }
 
-export interface StoryMapOptions extends PlaceMarkerOptions {
+export interface StoryMapOptions extends Omit<PlaceMarkerOptions, 'size'> {
   container: HTMLElement;
   places: readonly MarkerPlace[];
   features: readonly MapFeature[];
@@ -39,14 +39,34 @@ export interface StoryMapOptions extends PlaceMarkerOptions {
 
 export interface StoryMap {
   readonly map: MapLibreMap;
-  /** Show a step's complete map state, cancelling any camera move under way. */
-  apply(state: MapState): void;
+  /**
+   * Show a step's complete map state, cancelling any camera move under way;
+   * `instant` (steps were skipped) goes there without a flight.
+   */
+  apply(state: MapState, options?: { instant?: boolean }): void;
   setLang(lang: Lang): void;
   remove(): void;
 }
 
 const sameCamera = (a: MapState['camera'], b: MapState['camera']) =>
   a.center[0] === b.center[0] && a.center[1] === b.center[1] && a.zoom === b.zoom && a.bearing === b.bearing && a.pitch === b.pitch;
+
+/**
+ * MapLibre's scale bar, redrawn when a move has ended: redrawn on every frame
+ * of a flight, it reads the map's height (a layout) and resizes itself.
+ */
+class SettledScaleControl extends ScaleControl {
+  override onAdd(map: MapLibreMap): HTMLElement {
+    const element = super.onAdd(map);
+    map.off('move', this._onMove);
+    map.on('moveend', this._onMove);
+    return element;
+  }
+  override onRemove(): void {
+    this._map.off('moveend', this._onMove);
+    super.onRemove();
+  }
+}
 
 /**
  * Create the map in `container`. Throws (MapLibre's GPUInitializationError)
@@ -67,7 +87,9 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     options.initial,
   );
   const { camera } = options.initial;
-  const offset = () => zoomOffset(options.container.clientWidth, options.container.clientHeight);
+  // The container's size, read once and on each resize: reading it per step or scroll frame would force a layout.
+  let size: [number, number] = [options.container.clientWidth, options.container.clientHeight];
+  const offset = () => zoomOffset(size[0], size[1]);
   const initialOffset = offset();
   const map = new MapLibreMap({
     container: options.container,
@@ -92,10 +114,10 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     fadeDuration: 0,
   });
   map.touchZoomRotate.disableRotation();
-  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+  map.addControl(new SettledScaleControl({ unit: 'metric' }), 'bottom-right');
 
   const countries = createCountryLabels(map, options.data.countryLabels, options.lang);
-  const markers = createPlaceMarkers(map, options.places, options.features, options);
+  const markers = createPlaceMarkers(map, options.places, options.features, { ...options, size: () => size });
   // The style and the camera were built in the initial state: the first render only applies what changed since.
   let current: MapState = options.initial;
   let appliedOffset = initialOffset;
@@ -106,7 +128,7 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
 
   let issuingMove = false;
   const targetOf = (state: MapState, fit: number) => ({ ...state.camera, zoom: state.camera.zoom + fit });
-  const moveCamera = (state: MapState, fit: number) => {
+  const moveCamera = (state: MapState, fit: number, instant = false) => {
     appliedOffset = fit;
     options.container.dataset.zoomOffset = String(fit);
     const target = targetOf(state, fit);
@@ -114,7 +136,8 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     issuingMove = true;
     try {
       // Before the first paint (a deep link, a scroll during loading) there is nothing to fly from.
-      if (options.reducedMotion || !shown) map.jumpTo(target);
+      // A jump over several steps lands at once: a flight across the region would narrate nothing.
+      if (options.reducedMotion || !shown || instant) map.jumpTo(target);
       // flyTo stops any move under way, so a fast scroll never queues flights.
       else map.flyTo({ ...target, maxDuration: 2500, essential: false });
     } finally {
@@ -131,7 +154,7 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
 
   const sameProgress = (a: MapState, b: MapState) =>
     options.features.every((f) => f.kind !== 'route' || (a.routeProgress[f.id] ?? 1) === (b.routeProgress[f.id] ?? 1));
-  const render = (next: MapState) => {
+  const render = (next: MapState, instant = false) => {
     const prev = current;
     for (const feature of options.features) {
       const on = next.features.includes(feature.id);
@@ -143,7 +166,7 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     const fit = offset();
     current = next;
     const moves = !sameCamera(prev.camera, next.camera) || fit !== appliedOffset;
-    if (moves) moveCamera(next, fit);
+    if (moves) moveCamera(next, fit, instant);
     // Once per step or refit, not per scroll frame (a route's progress changes with every one), and after the
     // camera has set off, so the markers are laid out for where it is going.
     if (moves || prev.stepId !== next.stepId) markers.show(next);
@@ -160,6 +183,7 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
   });
   // A resize (rotation, a phone's toolbar, an embed's new width) refits the step's framing.
   map.on('resize', () => {
+    size = [options.container.clientWidth, options.container.clientHeight];
     if (loaded) render(current);
   });
   // A flight to the step that stops short without the reader moving the map (once in 30 s of
@@ -180,9 +204,9 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
 
   return {
     map,
-    apply(state) {
+    apply(state, opts) {
       pending = state;
-      if (loaded) render(state);
+      if (loaded) render(state, opts?.instant);
     },
     setLang(lang) {
       markers.setLang(lang);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../story/model';
-import { mapStateFor, progressOf, routeProgressAt, zoomOffset } from './mapState';
+import { mapStateFor, progressOf, routeProgressAt, sameMapState, zoomOffset } from './mapState';
 
 const step: Step = {
   id: 'train',
@@ -44,6 +44,20 @@ describe('mapStateFor', () => {
   it('shows the whole route on steps without a route leg', () => {
     const { route: _route, ...rest } = step;
     expect(routeProgressAt(rest, 0)).toBe(1);
+  });
+});
+
+describe('sameMapState', () => {
+  const { route: _route, ...noRoute } = step;
+  it('holds while scrolling through a step without a route, and not across steps', () => {
+    expect(sameMapState(mapStateFor(noRoute, 0), mapStateFor(noRoute, 0.7))).toBe(true);
+    expect(sameMapState(mapStateFor(noRoute, 0), mapStateFor({ ...noRoute, id: 'other' }, 0))).toBe(false);
+    expect(sameMapState(mapStateFor(noRoute, 0), mapStateFor({ ...noRoute, camera: { ...noRoute.camera } }, 0))).toBe(false);
+  });
+  it('changes with the progress of the route the step draws', () => {
+    expect(sameMapState(mapStateFor(step, 0.1), mapStateFor(step, 0.1))).toBe(true);
+    expect(sameMapState(mapStateFor(step, 0.1), mapStateFor(step, 0.3))).toBe(false);
+    expect(sameMapState(mapStateFor(step, 0.1), mapStateFor(noRoute, 0.1))).toBe(false);
   });
 });
 

@@ -34,6 +34,17 @@ export function mapStateFor(step: Step, t: number): MapState {
   };
 }
 
+/**
+ * Whether two states draw the same map: the same step (its camera, features
+ * and places) and the same route progress. Scrolling through a step without a
+ * route changes nothing the map shows.
+ */
+export function sameMapState(a: MapState, b: MapState): boolean {
+  if (a.stepId !== b.stepId || a.camera !== b.camera) return false;
+  const ka = Object.keys(a.routeProgress);
+  return ka.length === Object.keys(b.routeProgress).length && ka.every((k) => a.routeProgress[k] === b.routeProgress[k]);
+}
+
 /** The drawn share of route `id` in `state`. */
 export const progressOf = (state: Pick<MapState, 'routeProgress'>, id: string): number => state.routeProgress[id] ?? 1;
 

@@ -1,17 +1,12 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
-import type { Lang, Localized, LngLat, MapFeature, PlaceKind } from '../story/model';
+import type { Lang, LngLat, MapFeature } from '../story/model';
+import { shownPlaces, type MarkerPlace } from './shownPlaces';
 import { labelCandidates, labelsThatFit, targetsThatFit } from './labelFit';
 import { zoomOffset, type MapState } from './mapState';
 import { project } from './mercator';
 import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 
-export interface MarkerPlace {
-  id: string;
-  name: Localized;
-  kind: PlaceKind;
-  coordinates: LngLat;
-  labelSide?: 'left' | 'right';
-}
+export type { MarkerPlace };
 
 export interface PlaceMarkerOptions {
   lang: Lang;
@@ -20,12 +15,8 @@ export interface PlaceMarkerOptions {
   /** The accessible name of a place's button, e.g. "Hanoi: excerpts". */
   accessibleName(place: MarkerPlace, lang: Lang): string;
   onClick(id: string, button: HTMLButtonElement): void;
-}
-
-/** The places a map state shows: every place but stations, and the stations of the routes shown or highlighted. */
-export function shownPlaces(places: readonly MarkerPlace[], features: readonly MapFeature[], state: Pick<MapState, 'features' | 'highlighted'>): Set<string> {
-  const stops = new Set(features.flatMap((f) => (f.kind === 'route' && state.features.includes(f.id) ? f.stops.map((s) => s.place) : [])));
-  return new Set(places.filter((p) => p.kind !== 'station' || stops.has(p.id) || state.highlighted.includes(p.id)).map((p) => p.id));
+  /** The map's size in CSS pixels, kept by its owner (reading it here would force a layout). */
+  size(): readonly [number, number];
 }
 
 /**
@@ -55,10 +46,9 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
     });
     // Anchored at the dot's edge so the dot, not the label, sits on the coordinate.
     const offset = place.kind === 'station' ? 5 : 7;
-    const marker = new Marker({ element: button, anchor: left ? 'right' : 'left', offset: [left ? offset : -offset, 0] })
-      .setLngLat(place.coordinates)
-      .addTo(map);
-    return { place, button, label, marker, nested: isNestedVenue(place, places) };
+    // On the map only while shown: MapLibre moves every marker it holds, hidden or not, on every frame of a flight.
+    const marker = new Marker({ element: button, anchor: left ? 'right' : 'left', offset: [left ? offset : -offset, 0] }).setLngLat(place.coordinates);
+    return { place, button, label, marker, nested: isNestedVenue(place, places), onMap: false };
   });
 
   const render = () => {
@@ -73,16 +63,17 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
     const shown = shownPlaces(places, features, state);
     const zoom = map.getZoom();
     const canvas = map.getCanvas();
-    const [w, h] = [canvas.clientWidth, canvas.clientHeight];
+    const [w, h] = options.size();
     // Where the map is, once it has stopped (the reader may have zoomed); where it is going while it moves to a step.
-    const [camera, offset] = map.isMoving()
+    const moving = map.isMoving();
+    const [camera, offset] = moving
       ? [state.camera, zoomOffset(w, h)]
       : [{ ...state.camera, center: map.getCenter().toArray() as [number, number], zoom: zoom }, 0];
     // A place under the legend can be neither seen nor reached: no marker (a button hidden there would still take clicks and focus).
-    const box = canvas.getBoundingClientRect();
     const covers = options.coveredBy?.() ?? [];
+    const box = covers.length > 0 ? canvas.getBoundingClientRect() : { left: 0, top: 0 };
     const screenOf = (c: LngLat): [number, number] => {
-      if (!map.isMoving()) {
+      if (!moving) {
         const p = map.project(c);
         return [box.left + p.x, box.top + p.y];
       }
@@ -100,31 +91,51 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
     const targets = targetsThatFit(candidates, camera, offset);
     const visible = inStep.filter(({ place }) => targets.has(place.id));
     const fit = labelsThatFit(candidates.filter((c) => targets.has(c.id)), camera, w, h, offset);
-    for (const { place, button } of entries) {
-      button.hidden = !visible.some((v) => v.place === place);
+    for (const entry of entries) {
+      const { place, button, marker } = entry;
+      const on = visible.some((v) => v.place === place);
       button.classList.toggle('sm-place--active', state.highlighted.includes(place.id));
       button.classList.toggle('sm-place--unlabelled', !fit.has(place.id));
+      if (on === entry.onMap) continue;
+      entry.onMap = on;
+      if (on) marker.addTo(map);
+      else marker.remove();
     }
+  };
+  // Just after the next frame is drawn: the page is laid out then, so reading the legend's box costs no layout of
+  // its own (read before the frame, after the step's text changed, it would lay the page out twice per frame).
+  let frame = 0;
+  let task: ReturnType<typeof setTimeout> | undefined;
+  const scheduleUpdate = () => {
+    if (frame || task) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      task = setTimeout(() => {
+        task = undefined;
+        update();
+      }, 0);
+    });
   };
   render();
   // Once a move ends (a flight to a step, or the reader's own zoom or pan): not on every frame.
-  map.on('moveend', update);
+  map.on('moveend', scheduleUpdate);
 
   return {
     /** Show the places of a step's map state. */
     show(next: Pick<MapState, 'features' | 'highlighted' | 'camera'>) {
       state = next;
-      update();
-      // Again once the page has laid out the step (the legend beside the map grows with its entries).
-      requestAnimationFrame(update);
+      // Once the page has the step (the legend beside the map grows with its entries): once per step, not per call.
+      scheduleUpdate();
     },
     setLang(next: Lang) {
       lang = next;
       render();
-      update();
+      scheduleUpdate();
     },
     remove() {
-      map.off('moveend', update);
+      map.off('moveend', scheduleUpdate);
+      cancelAnimationFrame(frame);
+      clearTimeout(task);
       for (const { marker } of entries) marker.remove();
     },
   };

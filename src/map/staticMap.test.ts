@@ -5,7 +5,7 @@ import { drawStep } from './staticMap';
 import { project } from './mercator';
 import type { MapData } from './mapData';
 import type { MapState } from './mapState';
-import type { MarkerPlace } from './placeMarkers';
+import type { MarkerPlace } from './shownPlaces';
 
 const fc = (features: FeatureCollection['features']): FeatureCollection => ({ type: 'FeatureCollection', features });
 const square = (lon: number, lat: number, d: number) => ({
@@ -69,10 +69,18 @@ describe('drawStep', () => {
     // Up to 0.2 of the drawn length: inside the first (rail) segment, one straight piece, no road yet.
     const part = draw(state({ features: ['train'], routeProgress: { train: 0.2 } })).lines;
     expect(part.map((l) => l.kind)).toEqual(['route-planned', 'route-rail']);
-    expect(part[1]!.d).toMatch(/^M[\d.]+ [\d.]+L[\d.]+ [\d.]+$/);
+    expect(part[1]!.d).toMatch(/^M-?\d+ -?\d+l-?\d+ -?\d+$/);
     expect(part[1]!.d.length).toBeLessThan(full.lines[1]!.d.length + 2);
     // Another route's progress does not cut this one.
     expect(draw(state({ features: ['train'], routeProgress: { other: 0.2 } })).lines.map((l) => l.kind)).toEqual(['route-planned', 'route-rail', 'route-road']);
+  });
+
+  it('clips shapes to the view and its margin, in whole pixels', () => {
+    // At a city's zoom the country around it spans millions of pixels: clipped, it is a few corners.
+    const close = draw(state({ camera: { center: [105.853, 21.027], zoom: 13, bearing: 0, pitch: 0 } }));
+    expect(close.countries.map((c) => c.id)).toEqual(['704']);
+    expect(close.countries[0]!.d.length).toBeLessThan(120);
+    for (const n of close.countries[0]!.d.match(/-?\d+(\.\d+)?/g)!) expect(Math.abs(Number(n))).toBeLessThanOrEqual(720 * 3);
   });
 
   it('puts the camera centre in the middle and marks highlighted places; hides a hotel inside its city when zoomed out', () => {

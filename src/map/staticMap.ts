@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { clipPolygon, clipPolyline } from 'lineclip';
 import type { ArcStatus, Localized, MapFeature, StepCamera, TravelMode } from '../story/model';
 import type { MapData } from './mapData';
 import { progressOf, type MapState } from './mapState';
@@ -6,7 +7,7 @@ import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 import { project } from './mercator';
 import { drawnSegments } from './routeLine';
 import { labelCandidates, labelsThatFit, targetsThatFit } from './labelFit';
-import { shownPlaces, type MarkerPlace } from './placeMarkers';
+import { shownPlaces, type MarkerPlace } from './shownPlaces';
 
 /** How a drawn line looks: a basemap line, a route's segment by mode, an arc by status, a declared line. */
 export type LineStyle = 'border' | 'coast' | 'demarcation' | `route-${TravelMode}` | 'route-planned' | `arc-${ArcStatus}` | 'line';
@@ -34,22 +35,37 @@ function viewProjector(camera: StepCamera, width: number, height: number) {
   };
 }
 
-/** Path data of a ring or line, dropping points closer than a pixel to the last one kept. */
-function pathOf(points: readonly Position[], toView: (p: Position) => [number, number], close: boolean, bounds: Bounds): string {
+/** Points closer than this (px) to the last one kept are dropped: the drawing stays small enough to ship in the page. */
+const TOLERANCE_PX = 1.5;
+
+/**
+ * Path data of points already in view coordinates: whole pixels, relative
+ * moves (short, repetitive text that compresses well), and points closer
+ * than the tolerance to the last one kept dropped.
+ */
+function pathData(points: readonly [number, number][], close: boolean): string {
   let d = '';
   let last: [number, number] | undefined;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const p of points) {
-    const [x, y] = toView(p);
-    minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
-    if (last && Math.abs(x - last[0]) < 1 && Math.abs(y - last[1]) < 1) continue;
-    d += `${d ? 'L' : 'M'}${x.toFixed(1)} ${y.toFixed(1)}`;
+  for (const [px, py] of points) {
+    const x = Math.round(px);
+    const y = Math.round(py);
+    if (!last) d += `M${x} ${y}`;
+    else if (Math.abs(x - last[0]) < TOLERANCE_PX && Math.abs(y - last[1]) < TOLERANCE_PX) continue;
+    else d += `l${x - last[0]} ${y - last[1]}`;
     last = [x, y];
   }
-  // Off-screen shapes are left out: at a city's zoom a continent spans millions of pixels.
-  if (maxX < bounds.minX || minX > bounds.maxX || maxY < bounds.minY || minY > bounds.maxY) return '';
-  return close && d ? `${d}Z` : d;
+  return last && close ? `${d}z` : d;
 }
+
+type Box = [number, number, number, number];
+
+/** A ring clipped to the box (off-screen parts of a continent at a city's zoom span millions of pixels). */
+const ringPath = (ring: readonly Position[], toView: (p: Position) => [number, number], box: Box) => {
+  const clipped = clipPolygon(ring.map(toView), box);
+  return clipped.length > 2 ? pathData(clipped, true) : '';
+};
+const linePath = (line: readonly Position[], toView: (p: Position) => [number, number], box: Box) =>
+  clipPolyline(line.map(toView), box).map((part) => pathData(part, false)).join('');
 
 interface Bounds {
   minX: number;
@@ -59,15 +75,16 @@ interface Bounds {
 }
 
 function geometryPath(geometry: Geometry, toView: (p: Position) => [number, number], bounds: Bounds): string {
+  const box: Box = [bounds.minX, bounds.minY, bounds.maxX, bounds.maxY];
   switch (geometry.type) {
     case 'Polygon':
-      return geometry.coordinates.map((r) => pathOf(r, toView, true, bounds)).join('');
+      return geometry.coordinates.map((r) => ringPath(r, toView, box)).join('');
     case 'MultiPolygon':
-      return geometry.coordinates.flatMap((poly) => poly.map((r) => pathOf(r, toView, true, bounds))).join('');
+      return geometry.coordinates.flatMap((poly) => poly.map((r) => ringPath(r, toView, box))).join('');
     case 'LineString':
-      return pathOf(geometry.coordinates, toView, false, bounds);
+      return linePath(geometry.coordinates, toView, box);
     case 'MultiLineString':
-      return geometry.coordinates.map((l) => pathOf(l, toView, false, bounds)).join('');
+      return geometry.coordinates.map((l) => linePath(l, toView, box)).join('');
     default:
       return '';
   }

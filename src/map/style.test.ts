@@ -3,7 +3,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, LineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { MapFeature, RouteFeature } from '../story/model';
-import { buildStyle, featureLayerIds, highlightFilter, modesOf, progressData, type StyleData } from './style';
+import { BASEMAP_MAXZOOM, buildStyle, FEATURES_MAXZOOM, featureLayerIds, highlightFilter, modesOf, progressData, type StyleData } from './style';
 import { THEME } from './theme';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -52,6 +52,13 @@ describe('buildStyle', () => {
       expect(typeof (source as { data: unknown }).data).toBe('object');
     }
     expect(JSON.stringify(style)).not.toMatch(/https?:\/\//);
+  });
+
+  it('tiles each source only to the zoom its detail needs, so flights to a city request no new tiles on the way', () => {
+    const maxzoom = Object.fromEntries(Object.entries(style.sources).map(([id, src]) => [id, (src as { maxzoom?: number }).maxzoom]));
+    expect(maxzoom).toEqual({ basemap: BASEMAP_MAXZOOM, features: FEATURES_MAXZOOM, progress: FEATURES_MAXZOOM, places: FEATURES_MAXZOOM });
+    expect(BASEMAP_MAXZOOM).toBeLessThanOrEqual(8);
+    expect(FEATURES_MAXZOOM).toBeLessThanOrEqual(12);
   });
 
   it('has the style layers of every declared feature, by its kind, hidden until a step shows it', () => {

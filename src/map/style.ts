@@ -149,6 +149,11 @@ function layersOf(f: MapFeature, theme: Theme, visible: boolean): LayerSpecifica
   }
 }
 
+/** The basemap is Natural Earth 1:10m, simplified: tiles beyond this zoom would add no detail. */
+export const BASEMAP_MAXZOOM = 8;
+/** Story features are lines and points placed to about 10 m: tiled to here, drawn larger beyond. */
+export const FEATURES_MAXZOOM = 12;
+
 /**
  * The whole map style, offline: every source is inline GeoJSON, no glyphs,
  * sprites or tiles are requested (labels are HTML markers). It is built in
@@ -211,13 +216,15 @@ export function buildStyle(theme: Theme, data: StyleData, state: StyleState = NO
     version: 8,
     name: 'story-offline',
     // Few sources, because each is tiled apart in the worker and the first paint waits for all of them.
+    // Each is tiled only up to the zoom its detail needs and drawn larger beyond: a flight to a city
+    // then asks the worker for no new tiles at every zoom level on the way.
     sources: {
-      basemap: { type: 'geojson', data: basemapCollection(data.basemap) },
-      features: { type: 'geojson', data: featureCollection(data.features) },
+      basemap: { type: 'geojson', data: basemapCollection(data.basemap), maxzoom: BASEMAP_MAXZOOM },
+      features: { type: 'geojson', data: featureCollection(data.features), maxzoom: FEATURES_MAXZOOM },
       // The drawn part of each route: replaced as the reader scrolls (a plain line needs no
       // line-gradient shader, whose compilation would stall the first step that shows it).
-      progress: { type: 'geojson', data: progressData(data.features, state) },
-      places: { type: 'geojson', data: data.places },
+      progress: { type: 'geojson', data: progressData(data.features, state), maxzoom: FEATURES_MAXZOOM },
+      places: { type: 'geojson', data: data.places, maxzoom: FEATURES_MAXZOOM },
     },
     layers,
   };

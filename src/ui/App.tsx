@@ -1,7 +1,7 @@
-import { createEffect, createMemo, For, onCleanup, onMount, Show, type Accessor } from 'solid-js';
+import { createEffect, createMemo, For, on, onCleanup, onMount, Show, type Accessor, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import type { Lang, Story } from '../story/model';
-import { mapStateFor } from '../map/mapState';
+import type { Lang, Step, Story } from '../story/model';
+import { mapStateFor, sameMapState } from '../map/mapState';
 import { loadedMapData } from '../map/mapData';
 import { createPrinting } from './createPrinting';
 import { StaticMap } from './StaticMap';
@@ -15,6 +15,12 @@ import { StepCard } from './StepCard';
 import { createStoryState, type StoryApi } from './createStoryState';
 
 export type { StoryApi };
+
+/** Controls laid out with the story by the dev server's author mode (`src/author/`): above the steps, and in each step's card. */
+export interface StoryTools {
+  header(): JSX.Element;
+  step(step: Step, index: number, active: Accessor<boolean>): JSX.Element;
+}
 
 export interface AppOptions {
   story: Story;
@@ -39,6 +45,8 @@ export interface AppOptions {
   ref?(api: StoryApi): void;
   /** Only for tests that read pixels. */
   preserveDrawingBuffer?: boolean;
+  /** Author mode's controls (`npm run dev` only). */
+  tools?: StoryTools | undefined;
 }
 
 const isTyping = (el: EventTarget | null) =>
@@ -60,6 +68,7 @@ export function App(props: AppOptions) {
     initial,
     viewport: props.viewport,
     requestScroll: props.requestScroll,
+    tracksProgress: (index) => !!story.steps[index]?.route,
   });
   const reducedMotion = createReducedMotion();
   const state = createStoryState(props, {
@@ -70,7 +79,10 @@ export function App(props: AppOptions) {
     },
   });
   const { lang, t, activeStep } = state;
-  const mapState = createMemo(() => mapStateFor(activeStep(), reducedMotion() ? 1 : tracker.progress()));
+  // Scrolling within a step changes the map only where the step draws a route: nothing downstream runs otherwise.
+  const mapState = createMemo(() => mapStateFor(activeStep(), reducedMotion() ? 1 : tracker.progress()), undefined, { equals: sameMapState });
+  /** Whether the active step was reached by skipping others (a fast scroll, a jump): the map then goes there without a flight. */
+  const skipped = createMemo(on(tracker.active, (index, previous) => previous !== undefined && Math.abs(index - previous) > 1));
   const reader = createReader(story, lang);
   const printing = createPrinting();
 
@@ -130,12 +142,14 @@ export function App(props: AppOptions) {
           story={story}
           lang={lang()}
           reducedMotion={reducedMotion()}
+          skipped={skipped()}
           onPlaceClick={reader.openPlace}
           preserveDrawingBuffer={props.preserveDrawingBuffer ?? false}
         />
         <Legend lang={lang()} features={story.features} shown={mapState().features} hasPlaces={mapState().highlighted.length > 0} />
       </div>
       <Dynamic component={props.embedded ? 'div' : 'main'} class="sm-steps">
+        {props.tools?.header()}
         <header class="sm-header" ref={header}>
           <Show when={story.languages.length > 1}>
             <div class="sm-toolbar">
@@ -166,6 +180,7 @@ export function App(props: AppOptions) {
               }
               onOpenPlace={reader.openPlace}
               onOpenCitation={reader.openCitation}
+              tools={props.tools?.step(step, i(), () => tracker.active() === i())}
             />
           )}
         </For>

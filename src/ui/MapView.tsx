@@ -2,7 +2,7 @@ import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } f
 import type { Lang, Story } from '../story/model';
 import type { MapState } from '../map/mapState';
 import type { StoryMap } from '../map/createStoryMap';
-import { loadMapData, type MapData } from '../map/mapData';
+import { loadedMapData, loadMapData, type MapData } from '../map/mapData';
 import { StaticMap } from './StaticMap';
 import { ui } from './i18n';
 
@@ -11,6 +11,8 @@ export interface MapViewProps {
   story: Story;
   lang: Lang;
   reducedMotion: boolean;
+  /** The reader skipped steps to reach this one (a fast scroll, a jump): no flight. */
+  skipped?: boolean;
   onPlaceClick(id: string, opener: HTMLElement): void;
   preserveDrawingBuffer?: boolean;
 }
@@ -31,16 +33,22 @@ export function MapView(props: MapViewProps) {
   let host!: HTMLDivElement;
   const [status, setStatus] = createSignal<Status>('loading');
   const [handle, setHandle] = createSignal<StoryMap>();
-  const [data, setData] = createSignal<MapData>();
+  // Loaded before the page is prerendered and before it is hydrated: the drawing is in the first frame.
+  const [data, setData] = createSignal<MapData | undefined>(loadedMapData());
+  /** The live map has painted its first complete frame: the drawing under it can go. */
+  const [painted, setPainted] = createSignal(false);
+  const [drawingGone, setDrawingGone] = createSignal(false);
   let disposed = false;
 
   onMount(async () => {
     let mapData: MapData | undefined;
+    // The drawing stands in for the map while MapLibre loads, so the map's area shows the map at once.
+    void loadMapData().then((d) => !disposed && setData(d));
     try {
       const [mod, loaded] = await Promise.all([import('../map/createStoryMap'), loadMapData()]);
       mapData = loaded;
       if (disposed) return;
-      setData(loaded);
+      const legends = [...(host.closest('.sm-app')?.querySelectorAll('.sm-legend') ?? [])];
       const storyMap = mod.createStoryMap({
         container: host,
         data: loaded,
@@ -54,11 +62,18 @@ export function MapView(props: MapViewProps) {
         preserveDrawingBuffer: props.preserveDrawingBuffer ?? false,
         accessibleName: (place, lang) => ui(lang).placeButton(place.name[lang] ?? ''),
         // The legend lies over the map (App, StepFigure lay it out beside this view, in the same box).
-        coveredBy: () => [...(host.closest('.sm-app')?.querySelectorAll('.sm-legend') ?? [])].map((e) => e.getBoundingClientRect()),
+        coveredBy: () => legends.map((e) => e.getBoundingClientRect()),
         onClick: (id, button) => props.onPlaceClick(id, button),
       });
       const { map } = storyMap;
       map.once('load', () => setStatus('ready'));
+      map.once('idle', () => {
+        setPainted(true);
+        // The canvas fades in over the drawing (CSS); the drawing goes when it is covered.
+        const gone = () => setDrawingGone(true);
+        host.addEventListener('transitionend', gone, { once: true });
+        setTimeout(gone, props.reducedMotion ? 0 : 600);
+      });
       map.on('webglcontextlost', () => setStatus('lost'));
       map.on('webglcontextrestored', () => {
         setStatus('ready');
@@ -77,21 +92,26 @@ export function MapView(props: MapViewProps) {
     handle()?.remove();
   });
 
-  createEffect(() => handle()?.apply(props.state));
+  createEffect(() => handle()?.apply(props.state, { instant: props.skipped ?? false }));
   createEffect(() => handle()?.setLang(props.lang));
 
   const fallback = () => status() === 'no-webgl' || status() === 'lost' || status() === 'error';
+  // Until the live map has painted, its drawing: the same projection, framing and colours, under the canvas.
+  const drawing = () => fallback() || !drawingGone();
   return (
-    <div class="sm-map" data-map-status={status()}>
-      <div ref={host} class="sm-map__canvas" aria-hidden={fallback() ? 'true' : undefined} />
-      <Show when={fallback() && data()}>
+    <div class="sm-map" data-map-status={status()} data-map-painted={painted() ? '' : undefined}>
+      <Show when={drawing() && data()}>
         {(d) => (
-          <StaticMap data={d()} state={props.state} story={props.story} lang={props.lang} label={ui(props.lang).staticMapLabel} />
+          <StaticMap data={d()} state={props.state} story={props.story} lang={props.lang} label={ui(props.lang).staticMapLabel} decorative={!fallback()} />
         )}
       </Show>
+      <div ref={host} class="sm-map__canvas" aria-hidden={fallback() ? 'true' : undefined} />
       <Switch>
         <Match when={status() === 'loading'}>
-          <p class="sm-map__message" role="status">{ui(props.lang).mapLoading}</p>
+          {/* Over the drawing, the note is for assistive technology only: the map's area already shows the map. */}
+          <p class="sm-map__message" classList={{ 'sm-visually-hidden': !!data() }} role="status">
+            {ui(props.lang).mapLoading}
+          </p>
         </Match>
         <Match when={status() === 'no-webgl'}>
           <p class="sm-map__message sm-map__message--note" role="status">{ui(props.lang).noWebgl}</p>

@@ -31,19 +31,20 @@ function stroke(kind: LineStyle): { stroke: string; width: number; dash?: string
 }
 
 /**
- * The step's map drawn as SVG: shown where WebGL is missing or lost, and in
- * print. Decorative for assistive technology — the legend and the step's
+ * The step's map drawn as SVG: shown while the live map loads (decorative:
+ * the live map replaces it), where WebGL is missing or lost, and in print. Decorative for assistive technology — the legend and the step's
  * text say what it shows — but labelled for sighted readers.
  */
-export function StaticMap(props: { data: MapData; state: MapState; story: Story; lang: Lang; label: string }) {
-  const drawing = createMemo(() => drawStep(props.data, props.state, props.story.places, props.story.features, props.lang));
+export function StaticMap(props: { data: MapData; state: MapState; story: Story; lang: Lang; label: string; decorative?: boolean; size?: { width: number; height: number } }) {
+  const drawing = createMemo(() => drawStep(props.data, props.state, props.story.places, props.story.features, props.lang, props.size));
   return (
     <svg
       class="sm-static-map"
       viewBox={`0 0 ${drawing().width} ${drawing().height}`}
       preserveAspectRatio="xMidYMid meet"
-      role="img"
-      aria-label={props.label}
+      role={props.decorative ? undefined : 'img'}
+      aria-label={props.decorative ? undefined : props.label}
+      aria-hidden={props.decorative ? 'true' : undefined}
       data-static-step={props.state.stepId}
     >
       {/* "meet" shows more than the view box on one axis; the sea and the shapes extend there too. */}

@@ -30,7 +30,7 @@ class FakeObserver {
   }
 }
 
-function setup(initial = 0) {
+function setup(initial = 0, tracksProgress?: (index: number) => boolean) {
   const els = Array.from({ length: 5 }, () => document.createElement('article'));
   const header = document.createElement('header');
   const footer = document.createElement('footer');
@@ -45,6 +45,7 @@ function setup(initial = 0) {
       after: () => footer,
       root: null,
       initial,
+      ...(tracksProgress ? { tracksProgress } : {}),
       IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver,
     });
   });
@@ -118,6 +119,23 @@ describe('createStepTracker', () => {
     expect(tracker.active()).toBe(4);
     io().fire([footer, false], [header, true]);
     expect(tracker.active()).toBe(0);
+  });
+
+  it('measures progress on scroll only in a step that uses it, once per frame, after the frame', async () => {
+    const { els, io } = setup(0, (i) => i === 1);
+    const reads = els.map((el) => vi.spyOn(el, 'getBoundingClientRect'));
+    // The tracker reads the layout just after a frame is drawn.
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 1)));
+    window.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(reads[0]).not.toHaveBeenCalled();
+    io().fire([els[1]!, true]);
+    await frame();
+    reads[1]!.mockClear();
+    window.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(reads[1]).toHaveBeenCalledTimes(1);
   });
 
   it('disconnects on cleanup', () => {

@@ -26,6 +26,8 @@ export interface StepTrackerOptions {
   viewport?: Accessor<Viewport | undefined> | undefined;
   /** Host-driven scrolling: ask the host to bring document offset `y` to the line. */
   requestScroll?: ((y: number) => void) | undefined;
+  /** Whether step `index` uses its progress (a route drawn as the reader scrolls); others are not measured while scrolling. */
+  tracksProgress?: (index: number) => boolean;
   /** Injected in tests. */
   IntersectionObserver?: typeof IntersectionObserver;
 }
@@ -60,9 +62,14 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
 
   const indexOf = (el: Element) => options.elements().indexOf(el as HTMLElement);
   const scrollTarget: EventTarget = options.root ?? window;
+  // Capturing: in a host page that scrolls a container of its own (`html { overflow: hidden }`), no scroll
+  // reaches the window, and an element's scroll events do not bubble.
+  const capture = !options.root;
 
+  let disposed = false;
   const measure = () => {
     frame = 0;
+    if (disposed) return;
     const el = options.elements()[active()];
     if (!el) return;
     const rootRect = options.root?.getBoundingClientRect() ?? { top: 0, height: window.innerHeight };
@@ -71,8 +78,10 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
     const t = rect.height > 0 ? (lineY - rect.top) / rect.height : 1;
     setProgress(Math.min(1, Math.max(0, t)));
   };
+  // Per scroll event only a check; the layout is read once a frame, only in a step that uses its progress, and just
+  // after the frame is drawn, when the page is laid out: read before it, after a step change, it forces a layout.
   const scheduleMeasure = () => {
-    if (!frame) frame = requestAnimationFrame(measure);
+    if (!frame && (options.tracksProgress?.(active()) ?? true)) frame = requestAnimationFrame(() => setTimeout(measure, 0));
   };
 
   const settle = () => {
@@ -109,7 +118,7 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
     if (!jumping) return;
     jumping = false;
     target = undefined;
-    scrollTarget.removeEventListener('scrollend', unlock);
+    scrollTarget.removeEventListener('scrollend', unlock, { capture });
     if (!options.viewport?.()) settle();
   };
 
@@ -134,13 +143,14 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
     }
   });
 
-  scrollTarget.addEventListener('scroll', scheduleMeasure, { passive: true });
+  scrollTarget.addEventListener('scroll', scheduleMeasure, { passive: true, capture });
   onCleanup(() => {
     observer.disconnect();
     clearTimeout(unlockTimer);
     if (frame) cancelAnimationFrame(frame);
-    scrollTarget.removeEventListener('scroll', scheduleMeasure);
-    scrollTarget.removeEventListener('scrollend', unlock);
+    disposed = true;
+    scrollTarget.removeEventListener('scroll', scheduleMeasure, { capture });
+    scrollTarget.removeEventListener('scrollend', unlock, { capture });
   });
 
   return {
@@ -160,7 +170,7 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
         unlockTimer = setTimeout(unlock, 1500);
         return;
       }
-      scrollTarget.addEventListener('scrollend', unlock, { once: true });
+      scrollTarget.addEventListener('scrollend', unlock, { once: true, capture });
       clearTimeout(unlockTimer);
       // scrollend does not fire when nothing had to scroll; the timer covers that and old browsers.
       unlockTimer = setTimeout(unlock, behavior === 'smooth' ? 1500 : 150);

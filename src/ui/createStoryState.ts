@@ -44,6 +44,9 @@ export interface StoryState {
   goToIndex(index: number, instant?: boolean): void;
 }
 
+/** How long a step stays active before the address bar names it. */
+export const URL_DELAY_MS = 250;
+
 /**
  * The one owner of reader state: the active step (through a navigator), the
  * language, the address bar, the document's title and language, and the
@@ -85,13 +88,19 @@ export function createStoryState(options: StoryStateOptions, navigator: StepNavi
     });
   });
 
+  // The address follows the step the reader stays on: a skim through ten steps writes it once, not ten times.
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(urlTimer));
   createEffect(
     on(
       navigator.active,
       (index) => {
         const id = story.steps[index]!.id;
-        // replaceState, not pushState: scrolling must not fill the back button's history.
-        if (options.syncUrl) history.replaceState(history.state, '', `${location.pathname}${location.search}#${id}`);
+        if (options.syncUrl) {
+          clearTimeout(urlTimer);
+          // replaceState, not pushState: scrolling must not fill the back button's history.
+          urlTimer = setTimeout(() => history.replaceState(history.state, '', `${location.pathname}${location.search}#${id}`), URL_DELAY_MS);
+        }
         options.onStepChange?.(id, index);
       },
       { defer: true },

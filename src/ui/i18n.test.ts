@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatDate, formatDuration, formatNumber, loadCatalogues, ui } from './i18n';
 import { CATALOGUES, catalogueFor } from './catalogues/index';
 import { en } from './catalogues/en';
@@ -15,6 +15,7 @@ describe('before a story loads its catalogues', () => {
 
 describe('with the story languages loaded', () => {
   beforeAll(() => loadCatalogues(['nl', 'en', 'de']));
+  afterEach(() => vi.restoreAllMocks());
 
   it('gives each language its own catalogue, a regional tag its language’s, an unknown language English', () => {
     expect(ui('nl')).toBe(CATALOGUES.nl);
@@ -35,6 +36,21 @@ describe('with the story languages loaded', () => {
   it('writes dates in the region a story’s tag names, else in the catalogue’s', () => {
     expect(formatDate('2019-02-28', 'en-US')).toBe('February 28, 2019');
     expect(formatDate('2019-02-28', 'en')).toBe('28 February 2019');
+  });
+
+  it('makes a date or number formatter once per locale, not once per date (hydration formats every step)', () => {
+    formatDate('2018-06', 'nl');
+    formatDate('2019-02-28', 'nl');
+    formatNumber(1, 'nl');
+    const dates = vi.spyOn(Intl, 'DateTimeFormat');
+    const numbers = vi.spyOn(Intl, 'NumberFormat');
+    for (let i = 0; i < 5; i++) {
+      expect(formatDate('2018-06', 'nl')).toBe('juni 2018');
+      expect(formatDate('2019-02-28', 'nl')).toBe('28 februari 2019');
+      expect(formatNumber(4500, 'nl')).toBe('4.500');
+    }
+    expect(dates).not.toHaveBeenCalled();
+    expect(numbers).not.toHaveBeenCalled();
   });
 
   it('writes intervals and bare years', () => {

@@ -34,8 +34,20 @@ export function ui(lang: Lang): Catalogue {
 /** The locale for dates and numbers: the story's tag if it names a region, else the catalogue's (`en` → `en-GB`). */
 const locale = (lang: Lang) => (lang.includes('-') ? lang : ui(lang).locale);
 
+/**
+ * Formatters made once per locale and kind: making one costs a millisecond or more
+ * (the locale's data is loaded), and a page formats every step's date as it hydrates.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(locale(lang)).format(n);
+  const loc = locale(lang);
+  return formatter(`n ${loc}`, () => new Intl.NumberFormat(loc)).format(n);
 }
 
 /** A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date in words, e.g. "juni 2018". */
@@ -45,7 +57,8 @@ function formatOne(iso: string, lang: Lang): string {
   // Noon UTC so no time zone moves the date to a neighbouring day.
   const date = new Date(Date.UTC(y!, m - 1, d ?? 1, 12));
   const opts: Intl.DateTimeFormatOptions = d === undefined ? { month: 'long', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
-  return new Intl.DateTimeFormat(locale(lang), { ...opts, timeZone: 'UTC' }).format(date);
+  const loc = locale(lang);
+  return formatter(`${d === undefined ? 'm' : 'd'} ${loc}`, () => new Intl.DateTimeFormat(loc, { ...opts, timeZone: 'UTC' })).format(date);
 }
 
 /** A step date or interval `start/end` in words. */

@@ -21,7 +21,10 @@ const repo = join(import.meta.dirname, '..', '..');
 
 /** Run the build of `variant`; never throws for a failing build, reports it. */
 export function buildVariant(variant: Variant): Promise<BuildResult> {
-  const args = variant.aliases === null ? ['vite', 'build'] : ['tsx', join('tests', 'bench', 'buildVariant.ts'), variant.id];
+  const args =
+    variant.aliases === null
+      ? ['vite', 'build', '--configLoader', 'runner', '--outDir', variant.outDir, '--emptyOutDir']
+      : ['tsx', join('tests', 'bench', 'buildVariant.ts'), variant.id];
   const command = `npx ${args.join(' ')}`;
   const started = performance.now();
   return new Promise((resolve) => {

@@ -5,7 +5,7 @@
  * heap after one and three passes through the story. `measureLoad` records
  * the load alone (for the reference template, which has no story steps to pass through).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launch } from '../browser';
 import {
   cameraMatches,
@@ -18,6 +18,7 @@ import {
 } from './analyze';
 import { backToTop, heapBreakdown, jumpToEnd, mapSettled, probeSnapshot, readCamera, scrollThrough, usedHeap, type Jump } from './pageActions';
 import { installProbe, NAME_SHIM, type BenchWindow, type ProbeData } from './probe';
+import { firstMapFrame, recordFrames, type Rect } from './mapVisible';
 import type { StaticServer } from './staticServer';
 import type { StepCamera } from './storyInfo';
 import { kindOf, wireBytes, type Kind, type WireBytes } from './wire';
@@ -58,6 +59,10 @@ export interface LoadMetrics {
   lcpMs: number | null;
   firstStepVisibleMs: number | null;
   firstStepPaintMs: number | null;
+  /** The first presented frame whose map area shows the map (drawing or canvas), from a screencast. */
+  mapVisibleMs: number | null;
+  /** Each screencast frame until the map settled: its time and the share of the map area matching the settled map. */
+  mapFrames: Array<{ t: number; share: number }>;
   mapFoundMs: number | null;
   mapLoadMs: number | null;
   mapIdleMs: number | null;
@@ -74,6 +79,10 @@ export interface RunMetrics extends LoadMetrics {
   bytesWholeRun: WireBytes;
   /** Long tasks from the first scroll of pass 1 until the map settled after it. */
   scroll: LongTaskStats;
+  /** Long tasks in passes 1 to 3, each from its first scroll until the map settled after it (the jump excluded). */
+  scrollThreePasses: LongTaskStats;
+  /** Main-thread time in pass 1 (CDP Performance metrics), ms. */
+  scrollMainThread: MainThreadTime;
   scrollToStep: Latencies;
   cameraStart: Latencies;
   /** How step changes were timed (see `stepChanges`). */
@@ -92,7 +101,24 @@ export interface RunMetrics extends LoadMetrics {
   workers: ProbeData['workers'];
 }
 
+/** Main-thread time by kind, ms: script, layout, style recalculation. */
+export interface MainThreadTime {
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+}
+
+async function mainThreadTime(cdp: CDPSession): Promise<MainThreadTime> {
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const s = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { scriptMs: s('ScriptDuration'), layoutMs: s('LayoutDuration'), styleMs: s('RecalcStyleDuration') };
+}
+const since = (a: MainThreadTime, b: MainThreadTime): MainThreadTime => ({ scriptMs: b.scriptMs - a.scriptMs, layoutMs: b.layoutMs - a.layoutMs, styleMs: b.styleMs - a.styleMs });
+
 const VIEWPORT = { width: 800, height: 600 };
+/** After the map's first idle, how long the screencast goes on: the app's canvas fades in over 0.4 s. */
+const SETTLE_FRAMES_MS = 800;
 const FAILED_STATUSES = new Set(['error', 'no-webgl', 'lost']);
 
 /** Wait for the map's first idle; throws with the map's status and the page's errors when it does not come. */
@@ -117,6 +143,7 @@ export interface ColdPage {
   browser: Browser;
   context: BrowserContext;
   page: Page;
+  cdp: CDPSession;
   /** The page's errors and console errors, as they come. */
   errors: string[];
 }
@@ -134,15 +161,27 @@ export async function openColdPage(condition: BrowserCondition): Promise<ColdPag
   });
   await page.addInitScript(NAME_SHIM);
   await page.addInitScript(installProbe);
-  return { browser, context, page, errors };
+  const cdp = await context.newCDPSession(page);
+  return { browser, context, page, cdp, errors };
 }
 
 /** Load the site and wait for the map's first idle; what the probe saw until then. */
 async function loadSite(cold: ColdPage, server: StaticServer, started: number): Promise<LoadMetrics> {
   server.resetLog();
+  const frames = await recordFrames(cold.cdp);
   await cold.page.goto(server.page, { waitUntil: 'load', timeout: 60_000 });
   await waitForMapIdle(cold.page, cold.errors);
   const loaded = await probeSnapshot(cold.page);
+  await cold.page.waitForTimeout(SETTLE_FRAMES_MS);
+  const { rect, timeOrigin } = await cold.page.evaluate(() => {
+    const r = document.querySelector('.sm-map__canvas')!.getBoundingClientRect();
+    // Only the part inside the viewport is in the frames.
+    const x = Math.max(0, r.left);
+    const y = Math.max(0, r.top);
+    const rect = { x, y, width: Math.min(innerWidth, r.right) - x, height: Math.min(innerHeight, r.bottom) - y };
+    return { rect, timeOrigin: performance.timeOrigin };
+  });
+  const visible = firstMapFrame(await frames.stop(timeOrigin), rect as Rect);
   return {
     bytes: wireBytes(server.log),
     files: server.log.map((r) => ({ path: r.path, kind: kindOf(r), wireBytes: r.wireBytes, rawBytes: r.rawBytes })),
@@ -151,6 +190,8 @@ async function loadSite(cold: ColdPage, server: StaticServer, started: number): 
     lcpMs: loaded.lcp,
     firstStepVisibleMs: loaded.firstStepVisible,
     firstStepPaintMs: loaded.firstStepPaint,
+    mapVisibleMs: visible.t,
+    mapFrames: visible.frames,
     mapFoundMs: loaded.mapFound,
     mapLoadMs: loaded.mapLoad,
     mapIdleMs: loaded.mapIdle,
@@ -177,18 +218,20 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
   const first = options.steps[0]!;
   const last = options.steps[options.steps.length - 1]!;
   const cold = await openColdPage(options.browser);
-  const { page, context } = cold;
+  const { page, cdp } = cold;
   try {
     const load = await loadSite(cold, options.server, started);
-    const cdp = await context.newCDPSession(page);
     // Playwright injects its own helper script (about 330 KB of source) into the page the first time a
     // selector or a predicate is waited for, as backToTop does. Do it before pass 1, so that both heap
     // readings include it and their difference is the page's own.
     await page.waitForSelector('[data-step]', { state: 'attached' });
     await page.waitForFunction(() => true);
 
+    const beforePass1 = await mainThreadTime(cdp);
     const pass1 = await scrollThrough(page, options.pauseMs);
     const settledAfterPass1 = (await mapSettled(page)) ?? pass1.end;
+    const scrollMainThread = since(beforePass1, await mainThreadTime(cdp));
+    const passWindows: Array<[number, number]> = [[pass1.start, settledAfterPass1]];
     const heapAfterOnePassBytes = await usedHeap(cdp);
     const heapOnePass = await heapBreakdown(cdp);
     const afterPass1 = await probeSnapshot(page);
@@ -197,8 +240,10 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
     const jump = await jumpToEnd(page, last.id);
     const camera = jump.settleMs === null ? null : await readCamera(page);
 
-    for (let pass = 2; pass <= 3; pass++) await scrollThrough(page, options.pauseMs);
-    await mapSettled(page);
+    for (let pass = 2; pass <= 3; pass++) {
+      const p = await scrollThrough(page, options.pauseMs);
+      passWindows.push([p.start, (await mapSettled(page)) ?? p.end]);
+    }
     const heapAfterThreePassesBytes = await usedHeap(cdp);
     const heapThreePasses = await heapBreakdown(cdp);
     const end = await probeSnapshot(page);
@@ -208,6 +253,10 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
       ...load,
       bytesWholeRun: wireBytes(options.server.log),
       scroll: longTaskStats(afterPass1.longTasks, pass1.start, settledAfterPass1),
+      scrollThreePasses: passWindows
+        .map(([from, to]) => longTaskStats(end.longTasks, from, to))
+        .reduce((a, b) => ({ count: a.count + b.count, maxMs: Math.max(a.maxMs, b.maxMs), tbtMs: a.tbtMs + b.tbtMs })),
+      scrollMainThread,
       scrollToStep: scrollToStepLatencies(pass1.scrolls, changes, pass1.end),
       cameraStart: cameraStartLatencies(changes, afterPass1.moveStarts, pass1.start, pass1.end),
       stepTimedBy: timedBy,

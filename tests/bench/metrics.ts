@@ -21,7 +21,7 @@ const KB = 1024;
 const growth = (before: number, after: number) => (before > 0 ? ((after - before) / before) * 100 : null);
 const MB = 1024 * 1024;
 
-/** What a load alone gives (all a reference run measures). */
+/** What a load alone gives. */
 export const LOAD_METRICS: readonly MetricDef<LoadMetrics>[] = [
   { key: 'wire.maplibreJs', group: 'wire, gzip, until map idle', label: 'MapLibre JS (incl. worker)', unit: 'KB', get: (r) => r.bytes.maplibreJs / KB },
   { key: 'wire.otherJs', group: 'wire, gzip, until map idle', label: 'other JS (app, Solid, data modules)', unit: 'KB', get: (r) => r.bytes.otherJs / KB },
@@ -36,6 +36,7 @@ export const LOAD_METRICS: readonly MetricDef<LoadMetrics>[] = [
   { key: 'load.firstStepVisible', group: 'load (ms from navigation)', label: 'first step text visible (rAF poll)', unit: 'ms', get: (r) => r.firstStepVisibleMs },
   { key: 'load.firstStepPaint', group: 'load (ms from navigation)', label: 'first step title presented (Element Timing)', unit: 'ms', get: (r) => r.firstStepPaintMs },
   { key: 'load.lcp', group: 'load (ms from navigation)', label: 'largest contentful paint, presented', unit: 'ms', get: (r) => r.lcpMs },
+  { key: 'load.mapVisible', group: 'load (ms from navigation)', label: 'map visible (first frame showing it)', unit: 'ms', get: (r) => r.mapVisibleMs },
   { key: 'load.mapFound', group: 'load (ms from navigation)', label: 'map created', unit: 'ms', get: (r) => r.mapFoundMs },
   { key: 'load.mapLoad', group: 'load (ms from navigation)', label: "map 'load'", unit: 'ms', get: (r) => r.mapLoadMs },
   { key: 'load.mapIdle', group: 'load (ms from navigation)', label: "map painted (first 'idle')", unit: 'ms', get: (r) => r.mapIdleMs },
@@ -48,6 +49,17 @@ export const METRICS: readonly MetricDef[] = [
   { key: 'scroll.longTasks', group: 'scroll-through (pass 1)', label: 'long tasks', unit: 'n', get: (r) => r.scroll.count },
   { key: 'scroll.maxTask', group: 'scroll-through (pass 1)', label: 'longest task', unit: 'ms', get: (r) => r.scroll.maxMs },
   { key: 'scroll.tbt', group: 'scroll-through (pass 1)', label: 'total blocking time', unit: 'ms', get: (r) => r.scroll.tbtMs },
+  { key: 'scroll.script', group: 'scroll-through (pass 1)', label: 'main thread: script', unit: 'ms', get: (r) => r.scrollMainThread.scriptMs },
+  { key: 'scroll.layout', group: 'scroll-through (pass 1)', label: 'main thread: layout', unit: 'ms', get: (r) => r.scrollMainThread.layoutMs },
+  { key: 'scroll.style', group: 'scroll-through (pass 1)', label: 'main thread: style', unit: 'ms', get: (r) => r.scrollMainThread.styleMs },
+  {
+    key: 'scroll.mainThread',
+    group: 'scroll-through (pass 1)',
+    label: 'main thread: script + layout + style',
+    unit: 'ms',
+    get: (r) => r.scrollMainThread.scriptMs + r.scrollMainThread.layoutMs + r.scrollMainThread.styleMs,
+  },
+  { key: 'scroll.longTasks3', group: 'scroll-through (pass 1)', label: 'long tasks in passes 1–3', unit: 'n', get: (r) => r.scrollThreePasses.count },
   { key: 'scroll.toStep', group: 'scroll-through (pass 1)', label: 'scroll → step active (median)', unit: 'ms', get: (r) => r.scrollToStep.medianMs },
   { key: 'scroll.cameraStart', group: 'scroll-through (pass 1)', label: 'step active → movestart (median)', unit: 'ms', get: (r) => r.cameraStart.medianMs },
   { key: 'scroll.cameraStartMax', group: 'scroll-through (pass 1)', label: 'step active → movestart (max)', unit: 'ms', get: (r) => r.cameraStart.maxMs },

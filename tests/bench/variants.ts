@@ -35,7 +35,7 @@ export interface Variant {
   packageName: 'maplibre-gl' | 'maplibre-gl-v5' | 'maplibre-gl-v4';
   /** Built site directory. */
   outDir: string;
-  /** Vite aliases that swap MapLibre; null: the project's own build (`npx vite build` into dist/). */
+  /** Vite aliases that swap MapLibre; null: the project's own build (`npx vite build`, into its own folder so `dist/` is left alone). */
   aliases: BenchAlias[] | null;
 }
 
@@ -72,7 +72,7 @@ const benchDist = (id: VariantId) => join(import.meta.dirname, `.dist-${id}`);
 
 /** Every variant, in report order; the first is the project's current build. */
 export const VARIANTS: readonly Variant[] = [
-  { id: 'v6', label: '6.17 ESM (current)', packageName: 'maplibre-gl', outDir: join(repo, 'dist'), aliases: null },
+  { id: 'v6', label: '6.17 ESM (current)', packageName: 'maplibre-gl', outDir: benchDist('v6'), aliases: null },
   { id: 'v5', label: '5.24 UMD', packageName: 'maplibre-gl-v5', outDir: benchDist('v5'), aliases: umdAliases('maplibre-gl-v5') },
   { id: 'v5-csp', label: '5.24 CSP', packageName: 'maplibre-gl-v5', outDir: benchDist('v5-csp'), aliases: cspAliases('maplibre-gl-v5') },
   { id: 'v4', label: '4.7 UMD', packageName: 'maplibre-gl-v4', outDir: benchDist('v4'), aliases: umdAliases('maplibre-gl-v4') },
