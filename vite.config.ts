@@ -38,6 +38,8 @@ export default defineConfig(({ mode }) => ({
     // MapLibre is one large chunk by nature; the app's own chunks stay small.
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
+      // Rolldown reports plugin time over most of a build; ours is the prerender and the story checks by design.
+      checks: { bundlerTimings: false },
       input: {
         // The front page, the story page template (one page per story is made from it), the iframe page, and
         // the inline element, which `embed.js` (built by embedHostPlugin, with the name embedders link to) loads.
