@@ -52,8 +52,8 @@ describe('filesLoadedBy', () => {
   });
   it('takes a name only whole, and no JSON file (an oEmbed link names no script, and loads nothing)', () => {
     const files = new Map([
-      ['a/index.html', '<link rel="alternate" type="application/json+oembed" href="https://x.example/a/oembed.json">'],
-      ['a/oembed.json', '{"html": "<script src=\\"https://x.example/embed-host.js\\"></script>"}'],
+      ['a/index.html', '<link rel="alternate" type="application/json+oembed" href="/a/oembed.json">'],
+      ['a/oembed.json', '{"html": "<script src=\\"/embed-host.js\\"></script>"}'],
       ['embed.js', 'import("./assets/element-1.js")'],
       ['assets/element-1.js', ''],
     ]);

@@ -31,7 +31,7 @@ export function embedHeadersPlugin(): Plugin {
     },
     configurePreviewServer(server) {
       server.middlewares.use((req, res, next) => {
-        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+        const path = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0]!);
         if (needsCors(path)) for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
         const page = /^\/([a-z0-9]+(?:-[a-z0-9]+)*)\/(index\.html|oembed\.json)?$/.exec(path);
         const file = page && join(outDir, page[1]!, page[2] ?? 'index.html');
