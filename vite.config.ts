@@ -87,7 +87,12 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['tests/serve.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time, each in its own contexts of the one shared Chromium (tests/serve.ts): while
+          // one waits on a network, a build or a dev server, the other runs.
+          fileParallelism: true,
+          maxWorkers: 2,
+          // After the unit tests, which run with the default number of workers.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

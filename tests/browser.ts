@@ -1,36 +1,13 @@
-/**
- * Headless Chromium for the browser tests: the system's Chromium (Debian's
- * package), WebGL through SwiftShader, and no network but 127.0.0.1.
- */
-import { existsSync, mkdirSync } from 'node:fs';
+/** What the browser tests share: the guarded Chromium of each file, and reading the story's map. */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 export const artifacts = join(import.meta.dirname, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
-const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-
-const BASE_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-sandbox',
-];
-
-export async function launch(options: { webgl?: boolean } = {}): Promise<Browser> {
-  if (!executablePath) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
-  const gl =
-    options.webgl === false
-      ? ['--disable-webgl', '--disable-webgl2', '--disable-3d-apis', '--disable-gpu']
-      : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
-  return chromium.launch({ executablePath, headless: true, args: [...BASE_ARGS, ...gl] });
-}
-
-/** Every URL the page requested, to prove nothing leaves the machine. */
+/** A page and what its context requested and logged as an error, for a test's own checks. */
 export interface TrackedPage {
   page: Page;
   requests: string[];
@@ -42,9 +19,9 @@ export async function openPage(browser: Browser, url: string, context: BrowserCo
   const page = await ctx.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
+  ctx.on('request', (r) => requests.push(r.url()));
+  ctx.on('weberror', (e) => errors.push(e.error().message));
+  ctx.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(url);
@@ -120,31 +97,91 @@ export async function waitForCamera(
   throw new Error(`camera did not reach ${JSON.stringify(camera)}; last ${JSON.stringify(last && { ...last, visible: undefined })}`);
 }
 
+
+/** Whether a request would leave this machine (the article and the story are on 127.0.0.1 and localhost). */
+export function leavesMachine(url: string): boolean {
+  if (/^(data|blob|about):/.test(url)) return false;
+  try {
+    return !['127.0.0.1', 'localhost'].includes(new URL(url).hostname);
+  } catch {
+    return true;
+  }
+}
+
 /**
- * One Chromium for a test file, launched before its tests and closed after;
- * `open` loads a page of the story's server, and every test's pages are
- * closed when it ends (many live WebGL maps would slow the rest down).
- * `opened` keeps what each page requested and logged, for the final checks.
+ * The browser tests' Chromium, shared by every file (launched once by tests/serve.ts), and a guard on
+ * every context opened in it during a test — by `open`, `openPage` or `browser().newContext`: after each
+ * test its contexts are closed (a failed test leaves no live WebGL map behind), then the test fails if any
+ * of their pages or frames requested another host, logged a console error or threw. A test that expects
+ * errors on purpose names them with `allow`.
  */
-export function useBrowser(baseUrl: string | (() => string)) {
-  let browser: Browser | undefined;
-  const opened: TrackedPage[] = [];
+export function useBrowser(baseUrl: string | (() => string) = '') {
+  let shared: Browser | undefined;
+  let noGl: Browser | undefined;
+  let contexts: BrowserContext[] = [];
+  let problems: string[] = [];
+  let allowed: RegExp[] = [];
+  const expected = (text: string) => allowed.some((re) => re.test(text));
+
+  const watch = (ctx: BrowserContext) => {
+    contexts.push(ctx);
+    ctx.on('request', (r) => {
+      if (leavesMachine(r.url())) problems.push(`request to another host: ${r.url()}`);
+    });
+    ctx.on('weberror', (e) => {
+      if (!expected(e.error().message)) problems.push(`page error: ${e.error().message}`);
+    });
+    ctx.on('console', (m) => {
+      if (m.type() === 'error' && !expected(m.text())) problems.push(`console error: ${m.text()} (${m.location().url})`);
+    });
+  };
+  const guard = (browser: Browser): Browser => {
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const ctx = await newContext(options);
+      watch(ctx);
+      return ctx;
+    };
+    browser.newPage = async (options) => (await browser.newContext(options)).newPage();
+    return browser;
+  };
+
   beforeAll(async () => {
-    browser = await launch();
+    shared = guard(await chromium.connect(inject('browserEndpoint')));
   });
   afterEach(async () => {
-    for (const { page } of opened) if (!page.isClosed()) await page.context().close();
+    const open = contexts;
+    const found = problems;
+    contexts = [];
+    problems = [];
+    allowed = [];
+    await Promise.all(open.map((ctx) => ctx.close().catch(() => undefined)));
+    const left = [shared, noGl].flatMap((b) => b?.contexts() ?? []);
+    expect(left, 'browser contexts left open').toEqual([]);
+    expect(found, 'requests to other hosts, console errors and page errors').toEqual([]);
   });
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all([shared?.close(), noGl?.close()]);
   });
+
   return {
-    opened,
-    browser: () => browser!,
-    async open(path: string, context: BrowserContextOptions = {}) {
-      const tracked = await openPage(browser!, `${typeof baseUrl === 'string' ? baseUrl : baseUrl()}${path}`, context);
-      opened.push(tracked);
-      return tracked;
+    /** The shared Chromium, with WebGL through SwiftShader. */
+    browser: () => shared!,
+    /** The shared Chromium without WebGL. */
+    async noWebgl() {
+      noGl ??= guard(await chromium.connect(inject('noWebglEndpoint')));
+      return noGl;
+    },
+    /** A page at `path` of the file's server. */
+    open: (path: string, context: BrowserContextOptions = {}) =>
+      openPage(shared!, `${typeof baseUrl === 'string' ? baseUrl : baseUrl()}${path}`, context),
+    /** A page at any address. */
+    openUrl: (url: string, context: BrowserContextOptions = {}) => openPage(shared!, url, context),
+    /** What the guard found so far in this test, taken from it (for the guard's own test). */
+    takeProblems: () => problems.splice(0),
+    /** Errors this test causes on purpose (console messages or page errors matching one of `patterns`). */
+    allow(...patterns: RegExp[]) {
+      allowed.push(...patterns);
     },
   };
 }

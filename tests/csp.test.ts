@@ -1,27 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser';
 
 /** The policy to deploy (README, "Security"). */
 export const POLICY =
   "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 const base = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser(base);
 
 /**
  * A page whose every response from the story's server carries the policy as a header; violations are collected.
  * With `article`, the page opened is an article of another origin, with a policy of its own.
  */
 async function openWithPolicy(path: string, extraRoutes: Record<string, string> = {}, article?: { url: string; html: string; policy: string }) {
-  const ctx = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 } });
   const page = await ctx.newPage();
   const violations: string[] = [];
   page.on('console', (m) => {
@@ -69,7 +62,6 @@ describe('under a strict Content-Security-Policy', () => {
     await page.locator('[data-step="the-offer"] .sm-chip').first().click();
     await page.getByRole('dialog').waitFor();
     expect(await collected()).toEqual([]);
-    await ctx.close();
   });
 
   it('the iframe page and the inline element work with zero violations, in an article on another origin with a policy of its own', async () => {
@@ -91,6 +83,5 @@ describe('under a strict Content-Security-Policy', () => {
     await frame.waitForSelector('.sm-map[data-map-status="ready"]', { timeout: 60_000 });
     expect(await collected()).toEqual([]);
     expect(await frame.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
-    await ctx.close();
   });
 });

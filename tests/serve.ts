@@ -13,6 +13,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { launchServer } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,6 +23,9 @@ declare module 'vitest' {
     articleUrl: string;
     /** The story's site without any of those headers. */
     bareUrl: string;
+    /** The Chromium every browser test file connects to (tests/browser.ts), and one without WebGL. */
+    browserEndpoint: string;
+    noWebglEndpoint: string;
   }
 }
 
@@ -97,11 +101,14 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${portOf(server.httpServer)}`;
   const bareUrl = `http://127.0.0.1:${portOf(bare.httpServer)}`;
   const articles = await articleServer(dist, { '/': baseUrl, '/bare/': bareUrl });
+  const [chromium, noWebgl] = await Promise.all([launchServer(), launchServer({ webgl: false })]);
+  project.provide('browserEndpoint', chromium.wsEndpoint());
+  project.provide('noWebglEndpoint', noWebgl.wsEndpoint());
   project.provide('baseUrl', baseUrl);
   project.provide('bareUrl', bareUrl);
   // `localhost`, not 127.0.0.1: another origin than the story's, as an article on a newspaper's domain.
   project.provide('articleUrl', `http://localhost:${portOf(articles)}`);
   return async () => {
-    await Promise.all([server.close(), bare.close(), new Promise((r) => articles.close(r))]);
+    await Promise.all([server.close(), bare.close(), new Promise((r) => articles.close(r)), chromium.close(), noWebgl.close()]);
   };
 }

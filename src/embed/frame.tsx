@@ -40,16 +40,19 @@ async function start() {
     // Connected: no inner scrollbar, and the host learns the content height whenever it changes. The body's
     // own height, not the document's scrollHeight, which never drops below the frame's: a frame made wider
     // (a phone turned) must be able to shrink to its content.
-    createEffect(() => {
-      if (!bridge.connected()) return;
+    // A host connecting again (its page reset the frame) is told the height at once.
+    let last = -1;
+    let observer: ResizeObserver | undefined;
+    const report = () => {
+      const height = Math.ceil(document.body.getBoundingClientRect().height);
+      if (height !== last) bridge.post(frameMessage('height', { height }));
+      last = height;
+    };
+    bridge.onConnect(() => {
       document.documentElement.classList.add('sm-frame--host-sized');
-      let last = -1;
-      const report = () => {
-        const height = Math.ceil(document.body.getBoundingClientRect().height);
-        if (height !== last) bridge.post(frameMessage('height', { height }));
-        last = height;
-      };
-      new ResizeObserver(report).observe(document.body);
+      observer ??= new ResizeObserver(report);
+      observer.observe(document.body);
+      last = -1;
       report();
     });
 

@@ -8,6 +8,8 @@ export interface FrameBridge {
   connected: Accessor<boolean>;
   post(message: FrameMessage): void;
   onGoto(handler: (id: string) => void): void;
+  /** Called on every `connect`: the first, and each time a helper connects this frame again. */
+  onConnect(handler: () => void): void;
   dispose(): void;
 }
 
@@ -36,6 +38,7 @@ export function createFrameBridge(steps: readonly string[], win: Window = window
   const [viewport, setViewport] = createSignal<Viewport | undefined>();
   const [connected, setConnected] = createSignal(false);
   let gotoHandler: ((id: string) => void) | undefined;
+  let connectHandler: (() => void) | undefined;
 
   const ignore = (why: string, event: MessageEvent) => {
     if (import.meta.env.DEV) console.debug(`[story-map] ignored message (${why})`, event.origin, event.data);
@@ -53,6 +56,7 @@ export function createFrameBridge(steps: readonly string[], win: Window = window
         break;
       case 'connect':
         setConnected(true);
+        connectHandler?.();
         break;
       case 'viewport':
         if (connected()) setViewport({ top: message.top, height: message.height });
@@ -77,6 +81,9 @@ export function createFrameBridge(steps: readonly string[], win: Window = window
     post,
     onGoto(handler) {
       gotoHandler = handler;
+    },
+    onConnect(handler) {
+      connectHandler = handler;
     },
     dispose() {
       win.removeEventListener('message', onMessage);

@@ -57,3 +57,60 @@ describe('parseFrameMessage', () => {
     expect(parseFrameMessage(data)).toBeNull();
   });
 });
+
+describe('the limits of a valid message', () => {
+  const host = (fields: Record<string, unknown>) => parseHostMessage({ source: 'story-map-host', version: 1, ...fields });
+  const frame = (fields: Record<string, unknown>) => parseFrameMessage({ source: 'story-map', version: 1, ...fields });
+
+  it('takes pixel values up to ten million, and no further', () => {
+    expect(frame({ type: 'height', height: 1e7 })).toEqual(frameMessage('height', { height: 1e7 }));
+    expect(frame({ type: 'height', height: 1e7 + 1 })).toBeNull();
+    expect(frame({ type: 'height', height: 0 })).toEqual(frameMessage('height', { height: 0 }));
+    expect(frame({ type: 'height', height: NaN })).toBeNull();
+    expect(frame({ type: 'scroll-to', y: 0 })).toEqual(frameMessage('scroll-to', { y: 0 }));
+    expect(frame({ type: 'scroll-to', y: -1 })).toBeNull();
+    expect(frame({ type: 'scroll-to', y: 1e7 + 1 })).toBeNull();
+  });
+
+  it('takes a viewport above the frame (a negative top) and at least one pixel high', () => {
+    expect(host({ type: 'viewport', top: -1e7, height: 1 })).toEqual(hostMessage('viewport', { top: -1e7, height: 1 }));
+    expect(host({ type: 'viewport', top: -1e7 - 1, height: 600 })).toBeNull();
+    expect(host({ type: 'viewport', top: 1e7 + 1, height: 600 })).toBeNull();
+    expect(host({ type: 'viewport', top: 0, height: 0.5 })).toBeNull();
+    expect(host({ type: 'viewport', top: 0, height: 1e7 + 1 })).toBeNull();
+    expect(host({ type: 'viewport', top: 0 })).toBeNull();
+  });
+
+  it('takes step ids of the story form, up to 100 characters', () => {
+    expect(host({ type: 'goto', id: 'a'.repeat(100) })).toEqual(hostMessage('goto', { id: 'a'.repeat(100) }));
+    for (const id of ['hanoi-2019', 'a', 'x1-y2-z3']) expect(host({ type: 'goto', id })).toEqual(hostMessage('goto', { id }));
+    for (const id of ['', 'Hanoi', 'hanoi-', '-hanoi', 'a--b', 'dmz ', ' dmz', 'dmz\n', 'x<dmz', 'dmz>x', 7]) expect(host({ type: 'goto', id }), String(id)).toBeNull();
+  });
+
+  it('takes a step change at any step from the first, by a whole index', () => {
+    expect(frame({ type: 'stepchange', id: 'dmz', index: 0 })).toEqual(frameMessage('stepchange', { id: 'dmz', index: 0 }));
+    expect(frame({ type: 'stepchange', id: 'dmz', index: -1 })).toBeNull();
+    expect(frame({ type: 'stepchange', id: 'dmz', index: '3' })).toBeNull();
+    expect(frame({ type: 'stepchange', id: 'Dmz', index: 3 })).toBeNull();
+  });
+
+  it('takes up to 1000 step ids, and copies them', () => {
+    const steps = Array.from({ length: 1000 }, (_, i) => `step-${i}`);
+    const ready = frame({ type: 'ready', steps });
+    expect(ready).toEqual(frameMessage('ready', { steps }));
+    steps.pop();
+    expect(ready?.type === 'ready' && ready.steps).toHaveLength(1000);
+    expect(frame({ type: 'ready', steps: [...steps, 'one-more', 'and-another'] })).toBeNull();
+    expect(frame({ type: 'ready', steps: { 0: 'dmz', length: 1 } })).toBeNull();
+  });
+
+  it('needs a type, as text', () => {
+    expect(host({})).toBeNull();
+    expect(host({ type: ['connect'] })).toBeNull();
+    expect(frame({ type: null })).toBeNull();
+    expect(frame({ type: 'eval', code: 'alert(1)' })).toBeNull();
+    expect(parseFrameMessage(undefined)).toBeNull();
+    expect(parseHostMessage({ source: 'story-map-host', type: 'connect' })).toBeNull();
+    expect(parseFrameMessage({ version: 1, type: 'height', height: 10 })).toBeNull();
+  });
+});

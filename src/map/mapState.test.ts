@@ -41,6 +41,13 @@ describe('mapStateFor', () => {
     expect(routeProgressAt(step, 0.1)).toBeLessThan(routeProgressAt(step, 0.2));
   });
 
+  it('draws nothing of the leg before the step is reached, and eases in and out', () => {
+    expect(routeProgressAt(step, -0.5)).toBeCloseTo(0.2);
+    // Smoothstep: slow at both ends of the leg, a tenth of it drawn a fifth of the way to the middle.
+    expect(routeProgressAt(step, 0.1)).toBeCloseTo(0.2 + 0.4 * 0.104);
+    expect(routeProgressAt(step, 0.4)).toBeCloseTo(0.2 + 0.4 * 0.896);
+  });
+
   it('shows the whole route on steps without a route leg', () => {
     const { route: _route, ...rest } = step;
     expect(routeProgressAt(rest, 0)).toBe(1);
@@ -58,6 +65,7 @@ describe('sameMapState', () => {
     expect(sameMapState(mapStateFor(step, 0.1), mapStateFor(step, 0.1))).toBe(true);
     expect(sameMapState(mapStateFor(step, 0.1), mapStateFor(step, 0.3))).toBe(false);
     expect(sameMapState(mapStateFor(step, 0.1), mapStateFor(noRoute, 0.1))).toBe(false);
+    expect(sameMapState(mapStateFor(noRoute, 0.1), mapStateFor(step, 0.1))).toBe(false);
   });
 });
 
@@ -71,5 +79,7 @@ describe('zoomOffset', () => {
     expect(zoomOffset(50, 50)).toBe(-1.5);
     expect(zoomOffset(4000, 4000)).toBe(0.5);
     expect(zoomOffset(0, 600)).toBe(0);
+    expect(zoomOffset(720, 0)).toBe(0);
+    expect(zoomOffset(-720, -600)).toBe(0);
   });
 });

@@ -22,6 +22,12 @@ describe('findQuote', () => {
     expect(findQuote(article, '"Soms moet je weglopen."')).toBeNull();
   });
 
+  it('ignores white space around a quote, which the YAML file may keep', () => {
+    const range = findQuote(article, '\n  Soms moet je weglopen.  \n');
+    expect(article.slice(range!.start, range!.end)).toBe('Soms moet je\n   weglopen.');
+    expect(findQuote(`  ${article}\n\n`, 'Kim weigerde.')).not.toBeNull();
+  });
+
   it('rejects an empty quote', () => {
     expect(findQuote(article, '   ')).toBeNull();
   });
@@ -33,6 +39,21 @@ describe('closestPassage', () => {
   });
   it('suggests nothing when the quote shares too little', () => {
     expect(closestPassage(article, 'Een compleet ander verhaal over Parijs')).toBeNull();
+  });
+  it('suggests nothing for a quote without words', () => {
+    expect(closestPassage('Kim weigerde. … !!!', '…?')).toBeNull();
+  });
+  it('suggests a passage as written, without the white space or blank lines around it', () => {
+    expect(closestPassage('\n\n   Kim weigerde beleefd.   \n\nTrump vertrok.', 'Kim weigerde.')).toBe('Kim weigerde beleefd.');
+  });
+  it('suggests the passage of one to three sentences that covers most of a quote, preferring the shortest', () => {
+    const text = 'Een twee. Drie vier. Vijf zes. Zeven acht. Negen tien.';
+    expect(closestPassage(text, 'een twee drie vier vijf zes zeven acht')).toBe('Een twee. Drie vier. Vijf zes.');
+    expect(closestPassage(text, 'drie vier vijf zes')).toBe('Drie vier. Vijf zes.');
+    expect(closestPassage(text, 'negen tien')).toBe('Negen tien.');
+    // A passage is suggested from about three words in ten (a little less, for its length): four do, three do not.
+    expect(closestPassage(text, 'een twee drie vier elf twaalf dertien veertien vijftien zestien')).toBe('Een twee. Drie vier.');
+    expect(closestPassage(text, 'een twee drie elf twaalf dertien veertien vijftien zestien zeventien')).toBeNull();
   });
 });
 
@@ -53,5 +74,19 @@ describe('quotedSpans', () => {
   });
   it('does not take an apostrophe inside a word for a quotation mark', () => {
     expect(quotedSpans('Beide Korea’s en z’n raketprogramma’s.')).toEqual([]);
+    expect(quotedSpans('Hij las ‘Korea’s raketten’ voor.')).toEqual(['Korea’s raketten']);
+  });
+  it('finds a span at the very start of the text', () => {
+    expect(quotedSpans('“Soms moet je weglopen,” zei hij.')).toEqual(['Soms moet je weglopen,']);
+  });
+  it('never lets a span cross a line break, nor an unclosed mark swallow the rest', () => {
+    expect(quotedSpans('Hij zei “eerste\ntweede” en „derde”.')).toEqual(['derde']);
+    expect(quotedSpans('Hij zei “nooit meer')).toEqual([]);
+  });
+  it('goes on after the closing mark, which never opens the next span', () => {
+    expect(quotedSpans('Hij zei "ja -" of "nee".')).toEqual(['ja -', 'nee']);
+  });
+  it('trims the words inside the marks and drops spans of white space only', () => {
+    expect(quotedSpans('Hij zei „ ja ” en “ ” niets.')).toEqual(['ja']);
   });
 });

@@ -13,7 +13,8 @@ describe('paragraphs', () => {
 });
 
 describe('buildExcerptIndex', () => {
-  const index = buildExcerptIndex(
+  // Built in each test, where mutation testing sees which test ran which code.
+  const indexOf = () => buildExcerptIndex(
     [
       { id: 'hanoi', aliases: ['Hanoi', 'Vietnamese hoofdstad', 'Vietnam'] },
       { id: 'pyongyang', aliases: ['Pyongyang'] },
@@ -23,6 +24,7 @@ describe('buildExcerptIndex', () => {
   );
 
   it('collects every passage naming a place through any alias, in source order', () => {
+    const index = indexOf();
     expect(index.hanoi!.map((e) => [e.source, e.paragraph])).toEqual([
       ['a', 0],
       ['a', 2],
@@ -32,6 +34,7 @@ describe('buildExcerptIndex', () => {
   });
 
   it('marks the alias as it is written in the passage', () => {
+    const index = indexOf();
     const third = index.hanoi![1]!;
     const [start, end] = third.matches[0]!;
     const text = paragraphs(sources[0]!.text)[third.paragraph]!;
@@ -39,6 +42,7 @@ describe('buildExcerptIndex', () => {
   });
 
   it('matches aliases at word starts only', () => {
+    const index = indexOf();
     // "Hanoiers" starts with "Hanoi" — it is still about Hanoi, so a prefix match is intended,
     // but "Pyongyang" must not match inside another word.
     expect(index.pyongyang!.map((e) => e.paragraph)).toEqual([1]);
@@ -46,6 +50,34 @@ describe('buildExcerptIndex', () => {
   });
 
   it('gives an empty list for a place no source names', () => {
+    const index = indexOf();
     expect(index.nowhere).toEqual([]);
+  });
+
+  it('finds an alias in any case, every time it occurs, and takes its characters literally', () => {
+    const text = 'HANOI en hanoi. De DMZ (38e breedtegraad) en de 38e Breedtegraad.';
+    const index = buildExcerptIndex(
+      [
+        { id: 'hanoi', aliases: ['Hanoi'] },
+        { id: 'dmz', aliases: ['(38e breedtegraad)'] },
+        { id: 'dot', aliases: ['D.Z'] },
+      ],
+      [{ id: 's', text }],
+    );
+    expect(index.hanoi).toEqual([{ source: 's', paragraph: 0, matches: [[0, 5], [9, 14]] }]);
+    expect(index.dmz!.map((e) => e.matches.map(([a, b]) => text.slice(a, b)))).toEqual([['(38e breedtegraad)']]);
+    expect(index.dot).toEqual([]);
+  });
+
+  it('prefers the longest alias where several start at the same place', () => {
+    const index = buildExcerptIndex([{ id: 'hanoi', aliases: ['Vietnam', 'Vietnamese hoofdstad'] }], sources);
+    const [first] = index.hanoi!;
+    const text = paragraphs(sources[0]!.text)[first!.paragraph]!;
+    expect(first!.matches.map(([a, b]) => text.slice(a, b))).toEqual(['Vietnamese hoofdstad']);
+  });
+
+  it('ignores empty aliases, which would match everywhere', () => {
+    expect(buildExcerptIndex([{ id: 'x', aliases: ['', '  '] }], [...sources, { id: 'c', text: 'De null-optie.' }]).x).toEqual([]);
+    expect(buildExcerptIndex([{ id: 'kim', aliases: [' ', 'Kim'] }], sources).kim!.map((e) => [e.source, e.paragraph])).toEqual([['a', 1]]);
   });
 });

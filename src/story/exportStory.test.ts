@@ -15,9 +15,13 @@ type Props = Record<string, unknown>;
 const byId = (story: Story) => new Map(storyGeography(story).features.map((f) => [(f.properties as Props).id as string, f as Feature<Geometry | null, Props>]));
 
 describe('the export', () => {
-  const published = discoverStories(root).map((folder) => ({ ...folder, story: loadStoryFolder(root, folder).story }));
+  // Each story is loaded inside its tests, where mutation testing sees which test ran which code.
+  const published = discoverStories(root);
+  const storyOf = (folder: (typeof published)[number]) => loadStoryFolder(root, folder).story;
 
-  it.each(published)('of $id has the public shape other tools rely on', ({ story, dir }) => {
+  it.each(published)('of $id has the public shape other tools rely on', (folder) => {
+    const { dir } = folder;
+    const story = storyOf(folder);
     const out = exportStory(story);
     expect(Object.keys(out)).toEqual(['id', 'languages', 'title', 'sources', 'places', 'steps', 'calculations', 'geography']);
     expect(out.languages).toEqual(story.languages);
@@ -36,9 +40,11 @@ describe('the export', () => {
     expect(JSON.parse(JSON.stringify(out))).toEqual(out);
   });
 
-  it.each(published)('of $id carries its geography: a feature per place and per map feature, with ids, kinds and provenance', ({ story }) => {
+  it.each(published)('of $id carries its geography: a feature per place and per map feature, with ids, kinds and provenance', (folder) => {
+    const story = storyOf(folder);
     const geography = exportStory(story).geography;
     expect(geography.type).toBe('FeatureCollection');
+    for (const f of geography.features) expect(f.type).toBe('Feature');
     const ids = geography.features.map((f) => (f.properties as Props).id);
     expect(ids).toEqual([...story.places.map((p) => p.id), ...story.features.map((f) => f.id)]);
     for (const f of geography.features) {
@@ -92,5 +98,22 @@ describe('the geography of a story', () => {
     const story = fixture('valid.yaml');
     const places = storyGeography(story).features.filter((f) => (f.properties as Props).kind === 'place');
     expect(places.map((f) => (f.properties as Props).id)).toEqual(['hanoi', 'pyongyang']);
+  });
+
+  it('carries a place’s note and an arc’s shown part only where the story gives them', () => {
+    const story = fixture('valid.yaml');
+    const noted = { ...story, places: story.places.map((p) => (p.id === 'hanoi' ? { ...p, note: { nl: 'Het hotel.', en: 'The hotel.' } } : p)) };
+    const features = byId(noted);
+    expect(features.get('hanoi')!.properties.note).toEqual({ nl: 'Het hotel.', en: 'The hotel.' });
+    expect(features.get('pyongyang')!.properties).not.toHaveProperty('note');
+    expect(features.get('ghost-flight')!.properties).not.toHaveProperty('shownKm');
+    expect(Object.keys(features.get('ghost-flight')!.properties)).toEqual(['id', 'kind', 'label', 'provenance', 'from', 'to', 'status', 'distanceKm']);
+  });
+
+  it('gives a line and an area of its own their ids, kinds and provenance and nothing else', () => {
+    const features = byId(fixture('valid-without-routes.yaml'));
+    expect(Object.keys(features.get('demarcation-line')!.properties)).toEqual(['id', 'kind', 'label', 'provenance']);
+    expect(Object.keys(features.get('summit-zone')!.properties)).toEqual(['id', 'kind', 'label', 'provenance']);
+    expect(features.get('summit-zone')!.properties.provenance).toEqual({ nl: 'Getekend door de redactie.', en: 'Drawn by the editors.' });
   });
 });

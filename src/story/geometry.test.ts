@@ -78,6 +78,14 @@ describe('greatCircleArc', () => {
 
   it('draws the whole arc when shownKm is the distance or more', () => {
     expect(greatCircleArc(hanoi, pyongyang, 100_000)).toEqual(arc);
+    // Exactly the distance: the arc still ends on the place as given, not on a point rounded near it.
+    const [a, b]: [LngLat, LngLat] = [[105.854444, 21.028511], [125.762524, 39.039219]];
+    expect(greatCircleArc(a, b, distanceKm(a, b))!.at(-1)).toEqual(b);
+  });
+
+  it('writes no negative zero, which would print as -0', () => {
+    const end = greatCircleArc([0, 10], [-0.00001, -10], 100)!.at(-1)!;
+    expect(Object.is(end[0], -0)).toBe(false);
   });
 
   it('returns null for an arc across the antimeridian, which a flat map cannot draw as one line', () => {

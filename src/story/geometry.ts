@@ -40,7 +40,7 @@ export function interpolateGreatCircle(a: LngLat, b: LngLat, t: number): LngLat 
  */
 export function greatCircleArc(from: LngLat, to: LngLat, shownKm?: number): LngLat[] | null {
   const total = distanceKm(from, to);
-  const end = shownKm !== undefined && shownKm < total ? roundPoint(interpolateGreatCircle(from, to, shownKm / total)) : to;
+  const end = (shownKm ?? Infinity) < total ? roundPoint(interpolateGreatCircle(from, to, shownKm! / total)) : to;
   // 48 points: a smooth curve at every zoom a story uses for a continent-wide arc.
   const line = greatCircle(from, end, { npoints: 48 }).geometry;
   if (line.type !== 'LineString') return null;

@@ -24,3 +24,35 @@ describe('segments', () => {
     ]);
   });
 });
+
+describe('paragraphRanges at the edges', () => {
+  it('splits on a blank line however much white space it holds, and only there', () => {
+    const text = 'Een\n \t \nTwee\nen drie\r\n\r\nVier';
+    expect(paragraphRanges(text).map((r) => text.slice(r.start, r.end))).toEqual(['Een', 'Twee\nen drie', 'Vier']);
+    expect(paragraphRanges('')).toEqual([]);
+    expect(paragraphRanges('\n\n  \n')).toEqual([]);
+    expect(paragraphRanges('   \n\nEen')).toEqual([{ start: 5, end: 8 }]);
+  });
+});
+
+describe('segments at the edges', () => {
+  const text = 'abcdefghij';
+  it('marks in any order, overlapping or touching, give each character once', () => {
+    expect(segments(text, { start: 0, end: 10 }, [{ start: 6, end: 8 }, { start: 1, end: 3 }, { start: 2, end: 5 }, { start: 5, end: 6 }])).toEqual([
+      { text: 'a', marked: false },
+      { text: 'bc', marked: true },
+      { text: 'de', marked: true },
+      { text: 'f', marked: true },
+      { text: 'gh', marked: true },
+      { text: 'ij', marked: false },
+    ]);
+  });
+  it('leaves out marks outside the range, and ends with the marked part when a mark reaches the end', () => {
+    expect(segments(text, { start: 3, end: 6 }, [{ start: 0, end: 2 }, { start: 7, end: 9 }])).toEqual([{ text: 'def', marked: false }]);
+    expect(segments(text, { start: 3, end: 6 }, [{ start: 4, end: 9 }])).toEqual([
+      { text: 'd', marked: false },
+      { text: 'ef', marked: true },
+    ]);
+    expect(segments(text, { start: 3, end: 6 }, [{ start: 3, end: 3 }])).toEqual([{ text: 'def', marked: false }]);
+  });
+});

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { findQuote, quotedSpans } from './citations';
 import { fixtureRefs as refs } from './fixtures/refs';
 import { whyInvalid } from './fixtures/oracle';
-import { runs, TIMEOUT } from './fixtures/propertyRuns';
+import { budget, MUTATING, runs, TIMEOUT } from './fixtures/propertyRuns';
 import { oddChars, unknownIds } from './fixtures/arbitraries';
 import { deletionIssue, OPTIONAL_FIELDS } from './fixtures/deletions';
 import { formatPath, parseStory, StoryValidationError, type IssuePath, type StoryIssue } from './schema';
@@ -22,7 +22,7 @@ import type { Story } from './model';
 
 const validSpec: unknown = parse(readFileSync(join(import.meta.dirname, 'fixtures/valid.yaml'), 'utf8'));
 /** Per document; the real story (five articles, fourteen steps) is checked in about 0.1 s. */
-const BUDGET_MS = 2000;
+const BUDGET_MS = budget(2000);
 
 type Outcome = { story: Story; issues?: undefined; ms: number } | { story?: undefined; issues: StoryIssue[]; ms: number };
 
@@ -391,7 +391,7 @@ describe('the quote helpers on generated text', () => {
     );
   });
 
-  it('quotedSpans takes linear time on unclosed quotation marks', () => {
+  it.skipIf(MUTATING)('quotedSpans takes linear time on unclosed quotation marks', () => {
     for (const unit of [' “x', '„ ', ' ,,', ' "a', '(‘']) {
       const text = unit.repeat(Math.ceil(200_000 / unit.length));
       const start = performance.now();

@@ -9,6 +9,7 @@ const bare = (w: string) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N
 
 /** The words of a text as written, without those that are only punctuation. */
 function tokens(text: string): string[] {
+  // Stryker disable next-line Regex: splitting at each white-space character leaves empty words, which the filter drops
   return text.split(/\s+/u).filter((w) => bare(w).length > 0);
 }
 
@@ -31,12 +32,14 @@ export function copiedRuns(text: string, index: ReadonlySet<string>, n = 6): str
   const w = raw.map(bare);
   const runs: string[] = [];
   let i = 0;
+  // Stryker disable next-line ArithmeticOperator: past the end a slice has fewer than n words, which no phrase of n words equals
   while (i + n <= w.length) {
     if (!index.has(w.slice(i, i + n).join(' '))) {
       i++;
       continue;
     }
     let end = i + n;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: at the end the slice has n - 1 words, which no phrase equals
     while (end < w.length && index.has(w.slice(end - n + 1, end + 1).join(' '))) end++;
     runs.push(raw.slice(i, end).join(' '));
     i = end;

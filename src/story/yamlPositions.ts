@@ -48,6 +48,7 @@ export function readYaml(source: string): YamlFile {
   let data: unknown;
   if (errors.length === 0) {
     try {
+      // Stryker disable next-line ObjectLiteral: 100 is also the yaml package's default; written out, the limit is visible
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
       // An alias without its anchor, too many aliases (a "billion laughs" file) or nesting too deep to convert:
@@ -127,6 +128,7 @@ export function deepestNesting(source: string): Position & { field: string } {
 
 /** The key written nearest at or above line `index` (0-based) of `lines`: `document` when there is none. */
 function fieldAt(lines: readonly string[], index: number): string {
+  // Stryker disable next-line ArithmeticOperator: index is always a line of the file, so the bound never takes effect
   for (let i = Math.min(index, lines.length - 1); i >= 0; i--) {
     const key = /^\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)/.exec(lines[i]!);
     if (key) return key[1]!;

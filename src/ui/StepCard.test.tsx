@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Story } from '../story/model';
 import { StepCard } from './StepCard';
 import { ExcerptPanel } from './ExcerptPanel';
+import { SourceReader } from './SourceReader';
 
 const MARKUP = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script><b>bold</b>';
 
@@ -95,6 +96,28 @@ describe('story text with markup in it', () => {
     expect(el.querySelector('blockquote')!.textContent).toContain('<img src=x');
     expect(el.querySelector('h2')!.textContent).toBe(MARKUP);
     expect(el.textContent).toContain(`${MARKUP}`);
+  });
+});
+
+describe('a source with markup in it', () => {
+  it('is shown as text in the source reader, the quoted passage marked', () => {
+    const el = document.createElement('div');
+    document.body.append(el);
+    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+      this.setAttribute('open', '');
+    };
+    const source = story.sources[0]!;
+    const start = source.text.indexOf('<script>');
+    const end = source.text.indexOf('</script>') + '</script>'.length;
+    render(
+      () => <SourceReader source={source} highlight={{ start, end }} lang="en" idPrefix="r" returnFocus={undefined} onClose={() => {}} />,
+      el,
+    );
+    expect(el.querySelectorAll('img, script, b')).toHaveLength(0);
+    expect(el.querySelector('h2')!.textContent).toBe(MARKUP);
+    expect(el.querySelector('.sm-reader__text')!.textContent).toBe(source.text);
+    expect(el.querySelector('mark')!.textContent).toBe('<script>window.pwned=2</script>');
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
 });
 

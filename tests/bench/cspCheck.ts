@@ -3,7 +3,7 @@
  * deploys? One page load with the policy sent as a header; a MapLibre whose
  * worker starts from a blob: URL is refused by `worker-src 'self'`.
  */
-import { launch } from '../browser';
+import { launch } from '../chromium';
 import { installProbe, NAME_SHIM, type BenchWindow } from './probe';
 import { startStaticServer } from './staticServer';
 import { BENCH_PAGE } from './storyInfo';

@@ -6,7 +6,7 @@
  * the load alone (for the reference template, which has no story steps to pass through).
  */
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launch } from '../browser';
+import { launch } from '../chromium';
 import {
   cameraMatches,
   cameraStartLatencies,

@@ -11,7 +11,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../browser';
+import { launch } from '../chromium';
 import { parseArgs, USAGE, type BenchArgs } from './args';
 import { buildVariant } from './build';
 import { ensureBenchInstalled } from './install';
