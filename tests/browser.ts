@@ -7,25 +7,12 @@ import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 export const artifacts = join(import.meta.dirname, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
-/** A page and what its context requested and logged as an error, for a test's own checks. */
-export interface TrackedPage {
-  page: Page;
-  requests: string[];
-  errors: string[];
-}
-
-export async function openPage(browser: Browser, url: string, context: BrowserContextOptions = {}): Promise<TrackedPage> {
+/** A page in a context of its own; the guard of `useBrowser` watches what it requests and logs. */
+export async function openPage(browser: Browser, url: string, context: BrowserContextOptions = {}): Promise<{ page: Page }> {
   const ctx = await browser.newContext({ viewport: { width: 800, height: 600 }, ...context });
   const page = await ctx.newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  ctx.on('request', (r) => requests.push(r.url()));
-  ctx.on('weberror', (e) => errors.push(e.error().message));
-  ctx.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
   await page.goto(url);
-  return { page, requests, errors };
+  return { page };
 }
 
 export interface MapSnapshot {
