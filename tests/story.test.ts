@@ -361,6 +361,21 @@ describe('reduced motion', () => {
       map.on('moveend', () => w.moves.push(performance.now() - start));
     });
   const moves = (page: Page) => page.evaluate(() => (window as unknown as { moves: number[] }).moves);
+  /** Each route the map is given from here on, as its length (degrees): a frame drawn whole is caught too. */
+  const recordRoutes = (page: Page) =>
+    page.evaluate(() => {
+      const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
+      const source = map.getSource<import('maplibre-gl').GeoJSONSource>('progress')!;
+      const w = window as unknown as { routes: number[] };
+      w.routes = [];
+      const setData = source.setData.bind(source);
+      source.setData = (data, ...rest) => {
+        const lines = (data as GeoJSON.FeatureCollection<GeoJSON.LineString>).features;
+        w.routes.push(lines.reduce((sum, f) => sum + f.geometry.coordinates.slice(1).reduce((n, c, i) => n + Math.hypot(c[0]! - f.geometry.coordinates[i]![0]!, c[1]! - f.geometry.coordinates[i]![1]!), 0), 0));
+        return setData(data, ...rest);
+      };
+    });
+  const routes = (page: Page) => page.evaluate(() => (window as unknown as { routes: number[] }).routes);
 
   for (const motion of ['reduce', 'no-preference'] as const) {
     it(`${motion === 'reduce' ? 'jumps the camera and draws the route whole' : 'for comparison, without it: flies and draws the route as the reader scrolls'}`, async () => {
@@ -369,10 +384,12 @@ describe('reduced motion', () => {
       await waitForMap(page);
       await waitForCamera(page, from.camera);
       await recordMoves(page);
+      await recordRoutes(page);
       await enterStep(page, to.id);
       const atStart = await drawnRoute(page);
       await waitForCamera(page, to.camera);
       const camera = await moves(page);
+      const entering = await routes(page);
       await page.evaluate((s) => document.querySelector(`[data-step="${s}"]`)!.scrollIntoView({ block: 'center' }), to.id);
       // The route as drawn once the step's middle is reached (the same two reads in a row: nothing is drawing).
       let whole = -1;
@@ -381,9 +398,11 @@ describe('reduced motion', () => {
       if (motion === 'reduce') {
         expect(Math.max(...camera), 'camera moves (ms)').toBeLessThan(20);
         expect(atStart).toBeCloseTo(whole, 6);
+        for (const drawn of entering) expect(drawn).toBeCloseTo(whole, 6);
       } else {
         expect(Math.max(...camera), 'camera moves (ms)').toBeGreaterThan(300);
-        expect(atStart).toBeLessThan(whole * 0.9);
+        expect(entering.length, 'routes given while entering').toBeGreaterThan(0);
+        expect(Math.max(atStart, ...entering), 'the longest route drawn while entering').toBeLessThan(whole * 0.9);
       }
     });
   }

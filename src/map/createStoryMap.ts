@@ -186,15 +186,19 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
     size = [options.container.clientWidth, options.container.clientHeight];
     if (loaded) render(current);
   });
-  // A flight to the step that stops short without the reader moving the map (once in 30 s of
-  // rapid scrolling and resizing, a flight was left halfway) is sent on its way again, once per
-  // step: the map always ends in the active step's state. A move of the reader's own carries
-  // its originalEvent and is left alone.
-  let resumed: MapState | null = null;
+  // A flight to the step that stops short without the reader moving the map (in 30 s of rapid
+  // scrolling and resizing, flights were left where they set off) is sent on its way again, and
+  // if that is stopped too, the camera jumps: the map always ends in the active step's state.
+  // Twice per state at most, so a camera the map cannot reach is not chased forever. A move of
+  // the reader's own carries its originalEvent and is left alone.
+  let resumedFor: MapState | null = null;
+  let resumes = 0;
   map.on('moveend', (event: { originalEvent?: Event }) => {
-    if (!loaded || issuingMove || event.originalEvent || map.isMoving() || atCamera(current) || resumed === current) return;
-    resumed = current;
-    moveCamera(current, appliedOffset);
+    if (!loaded || issuingMove || event.originalEvent || map.isMoving() || atCamera(current)) return;
+    if (resumedFor !== current) [resumedFor, resumes] = [current, 0];
+    if (resumes === 2) return;
+    resumes++;
+    moveCamera(current, appliedOffset, resumes === 2);
   });
   map.on('error', (event) => {
     console.warn('[story-map]', event.error?.message ?? event);

@@ -138,6 +138,24 @@ describe('createStepTracker', () => {
     expect(reads[1]).toHaveBeenCalledTimes(1);
   });
 
+  it('gives a step its own progress the moment it becomes active, never the last step\'s', async () => {
+    const { els, tracker, io } = setup();
+    const rect = (top: number) => ({ top, height: 400, bottom: top + 400, left: 0, right: 0, width: 0, x: 0, y: top, toJSON() {} }) as DOMRect;
+    // Step 0 scrolled through to its end; step 1 entered 10 px past the line (the middle of the window).
+    vi.spyOn(els[0]!, 'getBoundingClientRect').mockReturnValue(rect(-1000));
+    vi.spyOn(els[1]!, 'getBoundingClientRect').mockReturnValue(rect(innerHeight / 2 - 10));
+    io().fire([els[0]!, true]);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 1)));
+    expect(tracker.progress()).toBe(1);
+    const seen: [number, number][] = [];
+    createRoot(() => createEffect(() => seen.push([tracker.active(), tracker.progress()])));
+    io().fire([els[0]!, false], [els[1]!, true]);
+    expect(seen).toEqual([
+      [0, 1],
+      [1, 10 / 400],
+    ]);
+  });
+
   it('disconnects on cleanup', () => {
     const { dispose, io } = setup();
     dispose();

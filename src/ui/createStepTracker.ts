@@ -1,4 +1,4 @@
-import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { batch, createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { isServer } from 'solid-js/web';
 
 /** The part of a document a host page shows, in that document's coordinates. */
@@ -67,16 +67,18 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
   const capture = !options.root;
 
   let disposed = false;
-  const measure = () => {
-    frame = 0;
-    if (disposed) return;
-    const el = options.elements()[active()];
-    if (!el) return;
+  const progressIn = (el: HTMLElement) => {
     const rootRect = options.root?.getBoundingClientRect() ?? { top: 0, height: window.innerHeight };
     const lineY = rootRect.top + rootRect.height * line;
     const rect = el.getBoundingClientRect();
     const t = rect.height > 0 ? (lineY - rect.top) / rect.height : 1;
-    setProgress(Math.min(1, Math.max(0, t)));
+    return Math.min(1, Math.max(0, t));
+  };
+  const measure = () => {
+    frame = 0;
+    if (disposed) return;
+    const el = options.elements()[active()];
+    if (el) setProgress(progressIn(el));
   };
   // Per scroll event only a check; the layout is read once a frame, only in a step that uses its progress, and just
   // after the frame is drawn, when the page is laid out: read before it, after a step change, it forces a layout.
@@ -94,7 +96,16 @@ export function createStepTracker(options: StepTrackerOptions): StepTracker {
     // A jump past the end (the End key) never crosses the last step; the element after it stands in for it.
     else if (after && crossing.has(after)) index = options.elements().length - 1;
     else if (before && crossing.has(before)) index = 0;
-    if (index !== undefined && index >= 0) setActive(index);
+    if (index !== undefined && index >= 0 && index !== active()) {
+      // The new step arrives with its own progress, read before its activation changes the page: with the last
+      // step's, a route would be drawn whole for a frame as the reader enters its step.
+      const el = options.elements()[index];
+      const p = el && (options.tracksProgress?.(index) ?? true) ? progressIn(el) : progress();
+      batch(() => {
+        setActive(index);
+        setProgress(p);
+      });
+    }
     scheduleMeasure();
   };
 
