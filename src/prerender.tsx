@@ -31,6 +31,7 @@ export async function prerenderStory(id: string) {
     hydrationScript,
     lang,
     languages: story.languages,
+    firstStep: story.steps[0]!.id,
     title: story.title[lang]!,
     description: story.intro[lang]!,
     noScript: story.languages.map((l) => ui(l).noScript).join(' / '),

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { artifacts, useBrowser, waitForCamera, waitForMap, waitInteractive } from './browser';
@@ -115,10 +117,18 @@ describe('a slow network', () => {
     // About a slow 3G connection: 400 ms round trips, 50 KB/s down.
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50 * 1024, uploadThroughput: 20 * 1024 });
     await page.addInitScript(() => {
-      const w = window as unknown as { cls: number };
+      const w = window as unknown as { cls: number; shifted: string[] };
       w.cls = 0;
+      w.shifted = [];
+      type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+      const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.cls += e.value;
+        for (const e of list.getEntries() as Shift[]) {
+          if (e.hadRecentInput) continue;
+          w.cls += e.value;
+          // What moved, for the failure message.
+          for (const s of e.sources) w.shifted.push(`${e.value.toFixed(4)} ${s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : s.node?.nodeName} ${rect(s.previousRect)} → ${rect(s.currentRect)}`);
+        }
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(`${base}/trump-kim-summits/`, { waitUntil: 'commit' });
@@ -128,8 +138,52 @@ describe('a slow network', () => {
     await page.waitForSelector('.sm-map[data-map-status="ready"]', { timeout: 120_000 });
     // Until the live map has painted and its drawing, faded under it, is gone.
     await page.waitForFunction(() => document.querySelector('.sm-map[data-map-painted]') && !document.querySelector('.sm-map svg.sm-static-map'), null, { timeout: 60_000 });
-    expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.01);
+    const { cls, shifted } = await page.evaluate(() => {
+      const w = window as unknown as { cls: number; shifted: string[] };
+      return { cls: w.cls, shifted: w.shifted };
+    });
+    expect(cls, shifted.join('\n')).toBeLessThan(0.01);
   }, 180_000);
+});
+
+describe('HTML that arrives in pieces', () => {
+  it('paints the opening screen whole, not the part of it that has arrived', async () => {
+    // The story page, sent up to the middle of its language switch, the rest a second later; every other file
+    // as the test server serves it. Painted half-parsed, the switch would grow by a button and shift.
+    const page = readFileSync(join(import.meta.dirname, '../dist/trump-kim-summits/index.html'), 'utf8');
+    const cut = page.indexOf('</button>', page.indexOf('class="sm-lang"')) + '</button>'.length;
+    expect(cut, 'the page has a language switch to cut in').toBeGreaterThan(100);
+    const server = createServer(async (req, res) => {
+      if (req.url === '/trump-kim-summits/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.write(page.slice(0, cut));
+        setTimeout(() => res.end(page.slice(cut)), 1000);
+        return;
+      }
+      const file = await fetch(base + req.url);
+      res.writeHead(file.status, { 'content-type': file.headers.get('content-type') ?? 'application/octet-stream' });
+      res.end(Buffer.from(await file.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 } });
+      const tab = await ctx.newPage();
+      await tab.addInitScript(() => {
+        requestAnimationFrame(() => {
+          (window as unknown as { firstFrame: unknown }).firstFrame = {
+            languages: document.querySelectorAll('.sm-lang button').length,
+            firstStepWhole: document.querySelector('.sm-step + .sm-step') !== null,
+          };
+        });
+      });
+      await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/trump-kim-summits/`);
+      await tab.waitForFunction(() => 'firstFrame' in window);
+      expect(await tab.evaluate(() => (window as unknown as { firstFrame: unknown }).firstFrame)).toEqual({ languages: 2, firstStepWhole: true });
+    } finally {
+      server.close();
+      server.closeAllConnections();
+    }
+  });
 });
 
 describe('rapid input', () => {

@@ -95,7 +95,9 @@ export function prerenderPlugin(repo: string): Plugin {
             .replace(/(\s(?:src|href))="\.\//g, '$1="../')
             .replace(/<html lang="[^"]*">/, `<html lang="${escapeHtml(page.lang)}">`)
             .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>\n    <meta name="description" content="${escapeHtml(page.description)}" />`)
-            .replace('<head>', `<head>\n    <script src="${gate}"></script>`)
+            // The first frame waits for the opening screen (map, header, first step) to be parsed: painted while
+            // the HTML streams in, boxes that grow as their content arrives would shift (the language switch did).
+            .replace('<head>', `<head>\n    <script src="${gate}"></script>\n    <link rel="expect" href="#${escapeHtml(page.firstStep)}" blocking="render">`)
             .replace('</head>', `    <script src="${bootstrap}"></script>\n    ${[data.fileName, ...catalogues].map((f) => `<link rel="modulepreload" crossorigin href="../${f}">`).join('\n    ')}\n  </head>`)
             .replace(
               marker,
