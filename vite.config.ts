@@ -87,6 +87,9 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['tests/serve.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // One more attempt for a browser test that fails on a loaded machine: broken behaviour fails both, and
+          // .ci/run names every test that passed only on its retry, with its first error.
+          retry: 1,
           // Two files at a time, each in its own contexts of the one shared Chromium (tests/serve.ts): while
           // one waits on a network, a build or a dev server, the other runs.
           fileParallelism: true,
