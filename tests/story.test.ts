@@ -350,17 +350,25 @@ describe('reduced motion', () => {
       const data = (await map.getSource<import('maplibre-gl').GeoJSONSource>('progress')!.getData()) as GeoJSON.FeatureCollection<GeoJSON.LineString>;
       return data.features.reduce((sum, f) => sum + f.geometry.coordinates.slice(1).reduce((n, c, i) => n + Math.hypot(c[0]! - f.geometry.coordinates[i]![0]!, c[1]! - f.geometry.coordinates[i]![1]!), 0), 0);
     });
-  /** Each camera move from here on, as how long it lasted (ms); a jump starts and ends in one task. */
+  /**
+   * Each camera move from here on: how long it lasted (ms), and whether it ended in the task it started in
+   * (a jump), before the microtasks queued at its start ran.
+   */
   const recordMoves = (page: Page) =>
     page.evaluate(() => {
       const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
-      const w = window as unknown as { moves: number[] };
+      const w = window as unknown as { moves: { ms: number; oneTask: boolean }[] };
       w.moves = [];
       let start = 0;
-      map.on('movestart', () => (start = performance.now()));
-      map.on('moveend', () => w.moves.push(performance.now() - start));
+      let taskEnded = false;
+      map.on('movestart', () => {
+        start = performance.now();
+        taskEnded = false;
+        queueMicrotask(() => (taskEnded = true));
+      });
+      map.on('moveend', () => w.moves.push({ ms: performance.now() - start, oneTask: !taskEnded }));
     });
-  const moves = (page: Page) => page.evaluate(() => (window as unknown as { moves: number[] }).moves);
+  const moves = (page: Page) => page.evaluate(() => (window as unknown as { moves: { ms: number; oneTask: boolean }[] }).moves);
   /** Each route the map is given from here on, as its length (degrees): a frame drawn whole is caught too. */
   const recordRoutes = (page: Page) =>
     page.evaluate(() => {
@@ -396,11 +404,13 @@ describe('reduced motion', () => {
       await expect.poll(async () => whole === (whole = await drawnRoute(page)), { interval: 200 }).toBe(true);
       expect(camera.length).toBeGreaterThan(0);
       if (motion === 'reduce') {
-        expect(Math.max(...camera), 'camera moves (ms)').toBeLessThan(20);
+        // A jump, however long a loaded machine takes over the task.
+        expect(camera.map((m) => m.oneTask), 'camera moves that ended in the task they started in').not.toContain(false);
         expect(atStart).toBeCloseTo(whole, 6);
         for (const drawn of entering) expect(drawn).toBeCloseTo(whole, 6);
       } else {
-        expect(Math.max(...camera), 'camera moves (ms)').toBeGreaterThan(300);
+        expect(Math.max(...camera.map((m) => m.ms)), 'camera moves (ms)').toBeGreaterThan(300);
+        expect(camera.some((m) => !m.oneTask), 'a flight runs over many frames').toBe(true);
         expect(entering.length, 'routes given while entering').toBeGreaterThan(0);
         expect(Math.max(atStart, ...entering), 'the longest route drawn while entering').toBeLessThan(whole * 0.9);
       }
