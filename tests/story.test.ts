@@ -343,12 +343,12 @@ describe('reduced motion', () => {
     await page.evaluate((s) => scrollBy(0, document.querySelector(`[data-step="${s}"]`)!.getBoundingClientRect().top - innerHeight / 2 + 12), id);
     await waitActive(page, id);
   }
-  /** How much route the map draws, as the length of the lines in its `progress` source (degrees). */
+  /** How much route the map draws, as the length of the lines in its `progress` source (degrees); after `recordRoutes`. */
   const drawnRoute = (page: Page) =>
     page.evaluate(async () => {
       const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
-      const data = (await map.getSource<import('maplibre-gl').GeoJSONSource>('progress')!.getData()) as GeoJSON.FeatureCollection<GeoJSON.LineString>;
-      return data.features.reduce((sum, f) => sum + f.geometry.coordinates.slice(1).reduce((n, c, i) => n + Math.hypot(c[0]! - f.geometry.coordinates[i]![0]!, c[1]! - f.geometry.coordinates[i]![1]!), 0), 0);
+      const w = window as unknown as { routeLength(data: unknown): number };
+      return w.routeLength(await map.getSource<import('maplibre-gl').GeoJSONSource>('progress')!.getData());
     });
   /**
    * Each camera move from here on: how long it lasted (ms), and whether it ended in the task it started in
@@ -374,12 +374,16 @@ describe('reduced motion', () => {
     page.evaluate(() => {
       const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
       const source = map.getSource<import('maplibre-gl').GeoJSONSource>('progress')!;
-      const w = window as unknown as { routes: number[] };
+      const w = window as unknown as { routes: number[]; routeLength(data: unknown): number };
+      w.routeLength = (data) =>
+        (data as GeoJSON.FeatureCollection<GeoJSON.LineString>).features.reduce(
+          (sum, f) => sum + f.geometry.coordinates.slice(1).reduce((n, c, i) => n + Math.hypot(c[0]! - f.geometry.coordinates[i]![0]!, c[1]! - f.geometry.coordinates[i]![1]!), 0),
+          0,
+        );
       w.routes = [];
       const setData = source.setData.bind(source);
       source.setData = (data, ...rest) => {
-        const lines = (data as GeoJSON.FeatureCollection<GeoJSON.LineString>).features;
-        w.routes.push(lines.reduce((sum, f) => sum + f.geometry.coordinates.slice(1).reduce((n, c, i) => n + Math.hypot(c[0]! - f.geometry.coordinates[i]![0]!, c[1]! - f.geometry.coordinates[i]![1]!), 0), 0));
+        w.routes.push(w.routeLength(data));
         return setData(data, ...rest);
       };
     });
