@@ -20,6 +20,7 @@ import { backToTop, heapBreakdown, jumpToEnd, mapSettled, probeSnapshot, readCam
 import { installProbe, NAME_SHIM, type BenchWindow, type ProbeData } from './probe';
 import { firstMapFrame, recordFrames, type Rect } from './mapVisible';
 import type { StaticServer } from './staticServer';
+import { traceMainThread, type MainThreadTime } from './mainThreadTrace';
 import type { StepCamera } from './storyInfo';
 import { kindOf, wireBytes, type Kind, type WireBytes } from './wire';
 
@@ -81,8 +82,10 @@ export interface RunMetrics extends LoadMetrics {
   scroll: LongTaskStats;
   /** Long tasks in passes 1 to 3, each from its first scroll until the map settled after it (the jump excluded). */
   scrollThreePasses: LongTaskStats;
-  /** Main-thread time in pass 1 (CDP Performance metrics), ms. */
+  /** Main-thread time in pass 1, from a trace (see mainThreadTrace.ts), ms. */
   scrollMainThread: MainThreadTime;
+  /** The same from CDP's Performance metrics, which miss script run as microtasks: a diagnostic. */
+  scrollMainThreadCdp: CdpMainThreadTime;
   scrollToStep: Latencies;
   cameraStart: Latencies;
   /** How step changes were timed (see `stepChanges`). */
@@ -101,20 +104,16 @@ export interface RunMetrics extends LoadMetrics {
   workers: ProbeData['workers'];
 }
 
-/** Main-thread time by kind, ms: script, layout, style recalculation. */
-export interface MainThreadTime {
-  scriptMs: number;
-  layoutMs: number;
-  styleMs: number;
-}
+/** Main-thread time by kind as CDP's Performance metrics count it, ms. */
+export type CdpMainThreadTime = Omit<MainThreadTime, 'busyMs'>;
 
-async function mainThreadTime(cdp: CDPSession): Promise<MainThreadTime> {
+async function mainThreadTime(cdp: CDPSession): Promise<CdpMainThreadTime> {
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const s = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   return { scriptMs: s('ScriptDuration'), layoutMs: s('LayoutDuration'), styleMs: s('RecalcStyleDuration') };
 }
-const since = (a: MainThreadTime, b: MainThreadTime): MainThreadTime => ({ scriptMs: b.scriptMs - a.scriptMs, layoutMs: b.layoutMs - a.layoutMs, styleMs: b.styleMs - a.styleMs });
+const since = (a: CdpMainThreadTime, b: CdpMainThreadTime): CdpMainThreadTime => ({ scriptMs: b.scriptMs - a.scriptMs, layoutMs: b.layoutMs - a.layoutMs, styleMs: b.styleMs - a.styleMs });
 
 const VIEWPORT = { width: 800, height: 600 };
 /** After the map's first idle, how long the screencast goes on: the app's canvas fades in over 0.4 s. */
@@ -228,9 +227,11 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
     await page.waitForFunction(() => true);
 
     const beforePass1 = await mainThreadTime(cdp);
+    const trace = await traceMainThread(cold.browser, options.server.url);
     const pass1 = await scrollThrough(page, options.pauseMs);
     const settledAfterPass1 = (await mapSettled(page)) ?? pass1.end;
-    const scrollMainThread = since(beforePass1, await mainThreadTime(cdp));
+    const scrollMainThread = await trace.stop();
+    const scrollMainThreadCdp = since(beforePass1, await mainThreadTime(cdp));
     const passWindows: Array<[number, number]> = [[pass1.start, settledAfterPass1]];
     const heapAfterOnePassBytes = await usedHeap(cdp);
     const heapOnePass = await heapBreakdown(cdp);
@@ -257,6 +258,7 @@ export async function measureRun(options: RunOptions): Promise<RunMetrics> {
         .map(([from, to]) => longTaskStats(end.longTasks, from, to))
         .reduce((a, b) => ({ count: a.count + b.count, maxMs: Math.max(a.maxMs, b.maxMs), tbtMs: a.tbtMs + b.tbtMs })),
       scrollMainThread,
+      scrollMainThreadCdp,
       scrollToStep: scrollToStepLatencies(pass1.scrolls, changes, pass1.end),
       cameraStart: cameraStartLatencies(changes, afterPass1.moveStarts, pass1.start, pass1.end),
       stepTimedBy: timedBy,

@@ -59,6 +59,8 @@ export const METRICS: readonly MetricDef[] = [
     unit: 'ms',
     get: (r) => r.scrollMainThread.scriptMs + r.scrollMainThread.layoutMs + r.scrollMainThread.styleMs,
   },
+  { key: 'scroll.busy', group: 'scroll-through (pass 1)', label: 'main thread: busy (every task)', unit: 'ms', get: (r) => r.scrollMainThread.busyMs },
+  { key: 'scroll.scriptCdp', group: 'scroll-through (pass 1)', label: 'script by CDP metrics (misses microtasks)', unit: 'ms', get: (r) => r.scrollMainThreadCdp?.scriptMs ?? null },
   { key: 'scroll.longTasks3', group: 'scroll-through (pass 1)', label: 'long tasks in passes 1–3', unit: 'n', get: (r) => r.scrollThreePasses.count },
   { key: 'scroll.toStep', group: 'scroll-through (pass 1)', label: 'scroll → step active (median)', unit: 'ms', get: (r) => r.scrollToStep.medianMs },
   { key: 'scroll.cameraStart', group: 'scroll-through (pass 1)', label: 'step active → movestart (median)', unit: 'ms', get: (r) => r.cameraStart.medianMs },

@@ -10,6 +10,7 @@ import { openColdPage } from './measureRun';
 import { scrollThrough, mapSettled } from './pageActions';
 import { startStaticServer } from './staticServer';
 import { BENCH_PAGE } from './storyInfo';
+import { traceMainThread } from './mainThreadTrace';
 
 const reference = process.argv.includes('--reference');
 const root = join(import.meta.dirname, reference ? '.dist-reference' : '.dist-v6');
@@ -29,6 +30,7 @@ try {
     await cold.page.waitForTimeout(1000);
   }
   const before = (await cdp.send('Performance.getMetrics')).metrics;
+  const trace = await traceMainThread(cold.browser, server.url);
   await cdp.send('Profiler.start');
   if (load) {
     await cold.page.goto(server.page);
@@ -40,9 +42,12 @@ try {
     await mapSettled(cold.page);
   }
   const { profile } = await cdp.send('Profiler.stop');
+  const traced = await trace.stop();
   const after = (await cdp.send('Performance.getMetrics')).metrics;
-  const d = (n: string) => ((after.find((m) => m.name === n)?.value ?? 0) - (before.find((m) => m.name === n)?.value ?? 0)) * 1000;
-  console.log(`script ${d('ScriptDuration').toFixed(0)} ms, layout ${d('LayoutDuration').toFixed(0)} ms (${d('LayoutCount')}), style ${d('RecalcStyleDuration').toFixed(0)} ms (${d('RecalcStyleCount')}), task ${d('TaskDuration').toFixed(0)} ms`);
+  const count = (n: string) => (after.find((m) => m.name === n)?.value ?? 0) - (before.find((m) => m.name === n)?.value ?? 0);
+  const d = (n: string) => count(n) * 1000;
+  console.log(`trace: script ${traced.scriptMs.toFixed(0)} ms, layout ${traced.layoutMs.toFixed(0)} ms, style ${traced.styleMs.toFixed(0)} ms, busy ${traced.busyMs.toFixed(0)} ms (with the profiler running)`);
+  console.log(`CDP metrics (no microtasks): script ${d('ScriptDuration').toFixed(0)} ms, layouts ${count('LayoutCount')}, style recalculations ${count('RecalcStyleCount')}`);
   const self = new Map<string, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const dt = profile.timeDeltas ?? [];
