@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import type { Lang, MapFeature } from '../story/model';
 import { modesOf } from '../map/style';
 import { ui } from './i18n';
@@ -33,11 +33,18 @@ export function legendItems(features: readonly MapFeature[], shown: readonly str
 /** What is on the map for the active step, with where each line comes from. */
 export function Legend(props: { lang: Lang; features: readonly MapFeature[]; shown: readonly string[]; hasPlaces: boolean }) {
   const t = () => ui(props.lang);
-  const items = (): Item[] => [
-    ...(props.hasPlaces ? [{ key: 'place', swatch: 'place', label: t().legendPlace }] : []),
-    ...legendItems(props.features, props.shown, props.lang),
-    { key: 'border', swatch: 'border', label: t().legendBorder },
-  ];
+  // An entry the next step keeps is the same object, so <For> keeps its element: new objects would
+  // rebuild the whole legend, and its layout, at every step.
+  const items = createMemo<Item[]>((previous) => {
+    const kept = new Map(previous.map((i) => [i.key, i]));
+    const same = (a: Item, b: Item | undefined) =>
+      b !== undefined && a.swatch === b.swatch && a.label === b.label && a.note === b.note && a.sub === b.sub;
+    return [
+      ...(props.hasPlaces ? [{ key: 'place', swatch: 'place', label: t().legendPlace }] : []),
+      ...legendItems(props.features, props.shown, props.lang),
+      { key: 'border', swatch: 'border', label: t().legendBorder },
+    ].map((item) => (same(item, kept.get(item.key)) ? kept.get(item.key)! : item));
+  }, []);
   const notes = () => items().filter((i) => i.note);
   return (
     <section class="sm-legend" aria-label={t().legend}>
