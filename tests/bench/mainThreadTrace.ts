@@ -14,6 +14,7 @@ export interface MainThreadTime {
   busyMs: number;
 }
 
+/** The fields of a Chrome trace event that the benchmark's diagnostics read. */
 export interface TraceEvent {
   name: string;
   ph: string;
@@ -21,7 +22,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
-  args?: { name?: string; data?: { frames?: Array<{ processId?: number; url?: string }> } };
+  cat?: string;
+  args?: { name?: string; data?: { frames?: Array<{ processId?: number; url?: string }>; documentLoaderURL?: string; url?: string } };
 }
 
 type Kind = 'script' | 'layout' | 'style';

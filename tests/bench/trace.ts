@@ -13,18 +13,8 @@ import type { BenchWindow } from './probe';
 import { buildReference } from './reference/build';
 import { startStaticServer } from './staticServer';
 import { ensureBenchInstalled } from './install';
+import type { TraceEvent } from './mainThreadTrace';
 import { BENCH_PAGE } from './storyInfo';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  cat?: string;
-  args?: { name?: string; data?: { documentLoaderURL?: string; url?: string } };
-}
 
 const repo = join(import.meta.dirname, '..', '..');
 const argv = process.argv.slice(2);
