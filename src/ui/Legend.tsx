@@ -37,13 +37,15 @@ export function Legend(props: { lang: Lang; features: readonly MapFeature[]; sho
   // rebuild the whole legend, and its layout, at every step.
   const items = createMemo<Item[]>((previous) => {
     const kept = new Map(previous.map((i) => [i.key, i]));
-    const same = (a: Item, b: Item | undefined) =>
-      b !== undefined && a.swatch === b.swatch && a.label === b.label && a.note === b.note && a.sub === b.sub;
+    const same = (a: Item, b: Item) => a.swatch === b.swatch && a.label === b.label && a.note === b.note && a.sub === b.sub;
     return [
       ...(props.hasPlaces ? [{ key: 'place', swatch: 'place', label: t().legendPlace }] : []),
       ...legendItems(props.features, props.shown, props.lang),
       { key: 'border', swatch: 'border', label: t().legendBorder },
-    ].map((item) => (same(item, kept.get(item.key)) ? kept.get(item.key)! : item));
+    ].map((item) => {
+      const old = kept.get(item.key);
+      return old && same(item, old) ? old : item;
+    });
   }, []);
   const notes = () => items().filter((i) => i.note);
   return (
