@@ -40,7 +40,10 @@ if (container && id && Object.hasOwn(stories, id) && author !== null) {
       syncUrl: true,
       ref(api) {
         if (url.lang) api.setLang(url.lang);
-        if (url.step) api.goTo(url.step, { instant: true });
+        // Solid applies the new language to the DOM once hydration's effects have run: a jump before
+        // that would centre the step in the served language's layout and land a step or two short.
+        const step = url.step;
+        if (step) queueMicrotask(() => api.goTo(step, { instant: true }));
       },
     });
   } else {
