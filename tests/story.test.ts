@@ -333,6 +333,13 @@ describe('the story page', () => {
     expect(layout.scrollWidth).toBeLessThanOrEqual(375);
     await page.screenshot({ path: join(artifacts, 'phone-hanoi-collapse.png') });
     await page.evaluate(() => window.scrollTo(0, 0));
+    // The opening screen: the title above the map, none of the map hidden under it.
+    const opening = await page.evaluate(() => ({
+      header: document.querySelector('.sm-header')!.getBoundingClientRect().bottom,
+      map: document.querySelector('.sm-map')!.getBoundingClientRect().top,
+    }));
+    expect(opening.header).toBeLessThan(667);
+    expect(opening.map).toBeGreaterThanOrEqual(opening.header - 1);
     await page.screenshot({ path: join(artifacts, 'phone-top.png') });
   });
 });

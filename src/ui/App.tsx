@@ -60,6 +60,7 @@ export function App(props: AppOptions) {
   let header: HTMLElement | undefined;
   let footer: HTMLElement | undefined;
   let root!: HTMLDivElement;
+  let mapCol!: HTMLDivElement;
   const tracker = createStepTracker({
     elements: () => stepEls,
     before: () => header,
@@ -116,8 +117,10 @@ export function App(props: AppOptions) {
       root.style.removeProperty('--sm-map-offset');
       return;
     }
-    const maxOffset = Math.max(0, root.offsetHeight - vp.height);
-    const offset = Math.min(maxOffset, Math.max(0, vp.top - root.offsetTop));
+    // Offsets within the map's grid area, which on a narrow layout starts below the header.
+    const areaTop = mapCol.offsetTop;
+    const maxOffset = Math.max(0, root.offsetHeight - areaTop - vp.height);
+    const offset = Math.min(maxOffset, Math.max(0, vp.top - root.offsetTop - areaTop));
     root.style.setProperty('--sm-vh', `${vp.height / 100}px`);
     root.style.setProperty('--sm-map-offset', `${offset}px`);
   });
@@ -136,7 +139,7 @@ export function App(props: AppOptions) {
       classList={{ 'sm-app--embedded': !!props.embedded, 'sm-app--host-scroll': !!props.viewport?.() }}
       lang={lang()}
     >
-      <div class="sm-map-col" role="region" aria-label={t().mapLabel}>
+      <div class="sm-map-col" role="region" aria-label={t().mapLabel} ref={mapCol}>
         <MapView
           state={mapState()}
           story={story}
@@ -148,20 +151,21 @@ export function App(props: AppOptions) {
         />
         <Legend lang={lang()} features={story.features} shown={mapState().features} hasPlaces={mapState().highlighted.length > 0} />
       </div>
-      <Dynamic component={props.embedded ? 'div' : 'main'} class="sm-steps">
+      {/* Beside the steps, not over the map: on a phone the map starts below it, so nothing of the opening map is hidden. */}
+      <header class="sm-header" ref={header}>
         {props.tools?.header()}
-        <header class="sm-header" ref={header}>
-          <Show when={story.languages.length > 1}>
-            <div class="sm-toolbar">
-              <LanguageSwitch languages={story.languages} lang={lang()} onChange={state.setLang} />
-            </div>
-          </Show>
-          <Dynamic component={props.embedded ? 'h2' : 'h1'} class="sm-title">
-            {story.title[lang()]}
-          </Dynamic>
-          <p class="sm-intro">{story.intro[lang()]}</p>
-          <p class="sm-hint">{t().keyboardHint}</p>
-        </header>
+        <Show when={story.languages.length > 1}>
+          <div class="sm-toolbar">
+            <LanguageSwitch languages={story.languages} lang={lang()} onChange={state.setLang} />
+          </div>
+        </Show>
+        <Dynamic component={props.embedded ? 'h2' : 'h1'} class="sm-title">
+          {story.title[lang()]}
+        </Dynamic>
+        <p class="sm-intro">{story.intro[lang()]}</p>
+        <p class="sm-hint">{t().keyboardHint}</p>
+      </header>
+      <Dynamic component={props.embedded ? 'div' : 'main'} class="sm-steps">
         <For each={story.steps}>
           {(step, i) => (
             <StepCard
