@@ -117,7 +117,12 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
   map.addControl(new SettledScaleControl({ unit: 'metric' }), 'bottom-right');
 
   const countries = createCountryLabels(map, options.data.countryLabels, options.lang);
-  const markers = createPlaceMarkers(map, options.places, options.features, { ...options, size: () => size });
+  const markers = createPlaceMarkers(map, options.places, options.features, {
+    ...options,
+    size: () => size,
+    areaLabels: countries.candidates,
+    onAreaLabels: countries.show,
+  });
   // The style and the camera were built in the initial state: the first render only applies what changed since.
   let current: MapState = options.initial;
   let appliedOffset = initialOffset;

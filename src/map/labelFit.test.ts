@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LngLat, StepCamera } from '../story/model';
-import { labelsThatFit, targetsThatFit, type LabelCandidate } from './labelFit';
+import { fitLabels, labelsThatFit, targetsThatFit, type LabelCandidate } from './labelFit';
 import { project, unproject } from './mercator';
 
 const camera: StepCamera = { center: [0, 0], zoom: 6, bearing: 0, pitch: 0 };
@@ -78,5 +78,27 @@ describe('targetsThatFit', () => {
   it('always keeps required places, before the others', () => {
     expect(targets([candidate('station', 10, 0), candidate('city', 0, 0, { required: true })])).toEqual(['city']);
     expect(targets([candidate('a', 0, 0, { required: true }), candidate('b', 5, 0, { required: true })])).toEqual(['a', 'b']);
+  });
+});
+
+describe('fitLabels: country names', () => {
+  const country = (id: string, dx: number, dy: number, text = 'JAPAN') => ({ id, coordinates: at(dx, dy), text });
+  const areas = (places: LabelCandidate[], names: ReturnType<typeof country>[]) => [...fitLabels(places, names, camera, WIDTH, HEIGHT).areas].sort();
+
+  it('names a country where it is clear of the places, their labels and the names before it', () => {
+    expect(areas([candidate('city', -150, -100, { required: true })], [country('a', 0, 0), country('b', 0, 100)])).toEqual(['a', 'b']);
+  });
+
+  it('gives way to a place: its dot and its label', () => {
+    // A city's label runs right of its dot, 12 px up to 12 px down: a name centred just below overlaps it.
+    const city = candidate('city', 0, 0, { required: true });
+    expect(areas([city], [country('under-label', 40, 10)])).toEqual([]);
+    expect(areas([city], [country('on-dot', 0, 0)])).toEqual([]);
+    expect(areas([city], [country('clear', 40, 40)])).toEqual(['clear']);
+  });
+
+  it('gives way to a name placed before it, and is never cut off at the map edge', () => {
+    expect(areas([], [country('first', 0, 0, 'SOUTH KOREA'), country('second', 30, 8)])).toEqual(['first']);
+    expect(areas([], [country('edge', WIDTH / 2 - 10, 0)])).toEqual([]);
   });
 });

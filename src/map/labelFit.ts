@@ -42,6 +42,17 @@ export function targetsThatFit(candidates: readonly LabelCandidate[], camera: St
   return fit;
 }
 
+/** A name centred on its point, such as a country's: drawn only where it is clear of the places and the names placed before it. */
+export interface AreaLabelCandidate {
+  id: string;
+  coordinates: LngLat;
+  text: string;
+}
+
+/** Country names: 0.75 rem of uppercase system sans with 0.12 em letter spacing. */
+const AREA_CHAR_PX = 9;
+const AREA_LINE_PX = 16;
+
 /**
  * Which labels fit at a step's camera on a map of `width`×`height`: the
  * required ones always, then the others in order wherever their box
@@ -49,6 +60,22 @@ export function targetsThatFit(candidates: readonly LabelCandidate[], camera: St
  * frame, and the same for the live map and the drawing.
  */
 export function labelsThatFit(candidates: readonly LabelCandidate[], camera: StepCamera, width: number, height: number, zoomOffset = 0): Set<string> {
+  return fitLabels(candidates, [], camera, width, height, zoomOffset).places;
+}
+
+/**
+ * The place labels that fit (`labelsThatFit`), then the area names that fit
+ * around them: each inside the map, clear of every dot, place label and
+ * name placed before it — a country's name gives way to a place's.
+ */
+export function fitLabels(
+  candidates: readonly LabelCandidate[],
+  areaLabels: readonly AreaLabelCandidate[],
+  camera: StepCamera,
+  width: number,
+  height: number,
+  zoomOffset = 0,
+): { places: Set<string>; areas: Set<string> } {
   const zoom = camera.zoom + zoomOffset;
   const [cx, cy] = project(camera.center, zoom);
   const placed: Box[] = [];
@@ -72,7 +99,19 @@ export function labelsThatFit(candidates: readonly LabelCandidate[], camera: Ste
       placed.push(shifted);
     }
   }
-  return fit;
+  const areas = new Set<string>();
+  for (const a of areaLabels) {
+    const [px, py] = project(a.coordinates, zoom);
+    const [x, y] = [px - cx, py - cy];
+    const half = (a.text.length * AREA_CHAR_PX) / 2;
+    const box: Box = [x - half, y - AREA_LINE_PX / 2, x + half, y + AREA_LINE_PX / 2];
+    const inside = box[0] >= -width / 2 && box[2] <= width / 2 && box[1] >= -height / 2 && box[3] <= height / 2;
+    if (inside && !placed.some((p) => overlaps(p, box))) {
+      areas.add(a.id);
+      placed.push(box);
+    }
+  }
+  return { places: fit, areas };
 }
 
 /** What a label needs of a place. */

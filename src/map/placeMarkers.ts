@@ -1,7 +1,7 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { Lang, LngLat, MapFeature } from '../story/model';
 import { shownPlaces, type MarkerPlace } from './shownPlaces';
-import { labelCandidates, labelsThatFit, targetsThatFit } from './labelFit';
+import { fitLabels, labelCandidates, targetsThatFit, type AreaLabelCandidate } from './labelFit';
 import { zoomOffset, type MapState } from './mapState';
 import { project } from './mercator';
 import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
@@ -17,6 +17,10 @@ export interface PlaceMarkerOptions {
   onClick(id: string, button: HTMLButtonElement): void;
   /** The map's size in CSS pixels, kept by its owner (reading it here would force a layout). */
   size(): readonly [number, number];
+  /** Names of areas (countries) in a language, placed after the places' labels where they fit… */
+  areaLabels?(lang: Lang): readonly AreaLabelCandidate[];
+  /** …and the ones that fit, each time the places are laid out. */
+  onAreaLabels?(fit: ReadonlySet<string>): void;
 }
 
 /**
@@ -90,7 +94,8 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
     const candidates = labelCandidates(inStep.map((v) => v.place), features, state.highlighted, lang);
     const targets = targetsThatFit(candidates, camera, offset);
     const visible = inStep.filter(({ place }) => targets.has(place.id));
-    const fit = labelsThatFit(candidates.filter((c) => targets.has(c.id)), camera, w, h, offset);
+    const { places: fit, areas } = fitLabels(candidates.filter((c) => targets.has(c.id)), options.areaLabels?.(lang) ?? [], camera, w, h, offset);
+    options.onAreaLabels?.(areas);
     for (const entry of entries) {
       const { place, button, marker } = entry;
       const on = visible.some((v) => v.place === place);

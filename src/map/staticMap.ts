@@ -1,12 +1,12 @@
 import type { Geometry, Position } from 'geojson';
 import { clipPolygon, clipPolyline } from 'lineclip';
-import type { ArcStatus, Localized, MapFeature, StepCamera, TravelMode } from '../story/model';
+import type { ArcStatus, LngLat, Localized, MapFeature, StepCamera, TravelMode } from '../story/model';
 import type { MapData } from './mapData';
 import { progressOf, type MapState } from './mapState';
 import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 import { project } from './mercator';
 import { drawnSegments } from './routeLine';
-import { labelCandidates, labelsThatFit, targetsThatFit } from './labelFit';
+import { fitLabels, labelCandidates, targetsThatFit } from './labelFit';
 import { shownPlaces, type MarkerPlace } from './shownPlaces';
 
 /** How a drawn line looks: a basemap line, a route's segment by mode, an arc by status, a declared line. */
@@ -147,7 +147,14 @@ export function drawStep(
   // The drawing shows the same places as the live map: those with room for a marker of their own.
   const targets = targetsThatFit(candidates, state.camera);
   const visible = inStep.filter(({ p }) => targets.has(p.id));
-  const fit = labelsThatFit(candidates.filter((c) => targets.has(c.id)), state.camera, width, height);
+  const countryLabels = data.countryLabels.features.map((f, i) => ({ id: String(i), coordinates: f.geometry.coordinates as LngLat, name: f.properties.name }));
+  const fit = fitLabels(
+    candidates.filter((c) => targets.has(c.id)),
+    countryLabels.map((c) => ({ ...c, text: c.name[lang] ?? '' })),
+    state.camera,
+    width,
+    height,
+  );
   return {
     width,
     height,
@@ -164,12 +171,15 @@ export function drawStep(
       name: p.name,
       highlighted: state.highlighted.includes(p.id),
       station: p.kind === 'station',
-      labelled: fit.has(p.id),
+      labelled: fit.places.has(p.id),
       side: p.labelSide ?? 'right',
     })),
-    labels: data.countryLabels.features
-      .map((f) => ({ xy: toView(f.geometry.coordinates), name: f.properties.name }))
-      .filter(({ xy }) => inView(xy))
-      .map(({ xy, name }) => ({ x: xy[0], y: xy[1], name })),
+    // The live map's rule: a country's name where it is clear of the places and their labels.
+    labels: countryLabels
+      .filter((c) => fit.areas.has(c.id))
+      .map((c) => {
+        const [x, y] = toView(c.coordinates);
+        return { x, y, name: c.name };
+      }),
   };
 }
