@@ -37,6 +37,8 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     // MapLibre is one large chunk by nature; the app's own chunks stay small.
     chunkSizeWarningLimit: 1200,
+    // Every browser that runs the story's modules preloads them (Safari 17, Firefox 115): no polyfill to download.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // Rolldown reports plugin time over most of a build; ours is the prerender and the story checks by design.
       checks: { bundlerTimings: false },
