@@ -3,6 +3,7 @@
  * the main thread's heap holds by constructor (self sizes after a GC), to
  * see where a page's memory goes.   npx tsx tests/bench/heapTop.ts [--reference]
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openColdPage } from './measureRun';
 import { mapSettled, scrollThrough } from './pageActions';
@@ -30,6 +31,8 @@ try {
   const chunks: string[] = [];
   cdp.on('HeapProfiler.addHeapSnapshotChunk', (e: { chunk: string }) => chunks.push(e.chunk));
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  const save = process.argv.find((a) => a.startsWith('--save='))?.slice(7);
+  if (save) writeFileSync(save, chunks.join(''));
   const snap = JSON.parse(chunks.join('')) as Snapshot;
   const fields = snap.snapshot.meta.node_fields;
   const types = snap.snapshot.meta.node_types[0];

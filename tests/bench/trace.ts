@@ -1,5 +1,5 @@
 /**
- * `npx tsx tests/bench/trace.ts [--reference] [--browser running|started]`:
+ * `[BENCH_TRACE_PAGE=/path/] npx tsx tests/bench/trace.ts [--reference] [--browser running|started]`:
  * one cold load of the built site (or of the reference template) under a Chrome trace of every
  * process, to see where the time until the map's first idle goes. Prints how busy each thread of
  * each process was (renderers named by what they loaded: the page, or the browser's own chrome://
@@ -24,7 +24,7 @@ const CATEGORIES = ['blink.user_timing', 'toplevel', 'devtools.timeline', 'disab
 
 if (reference) ensureBenchInstalled();
 const root = reference ? buildReference(join(repo, 'dist')) : join(repo, 'dist');
-const server = await startStaticServer({ root, page: reference ? '/' : BENCH_PAGE });
+const server = await startStaticServer({ root, page: reference ? '/' : (process.env.BENCH_TRACE_PAGE ?? BENCH_PAGE) });
 // The browser settles (when `running`) before tracing starts, so the trace holds the page's load only.
 const cold = await openColdPage(condition);
 const { browser, page } = cold;
