@@ -173,6 +173,8 @@ describe('author mode', () => {
     await waitForMap(page);
     await waitForCamera(page, { ...moved, bearing: 0, pitch: 0 });
     await expect.poll(() => page.locator('.sm-author-bar [role="status"]').textContent()).toMatch(/Last edit: the camera of step “the-offer”. Ctrl\/⌘\+Z undoes it/);
+    // The bar, with its Undo, stays pinned on screen at a step far down the story.
+    expect(await page.locator('.sm-author-bar').evaluate((e) => e.getBoundingClientRect().top)).toBe(0);
 
     // Ctrl+Z in author mode: the previous camera, byte for byte.
     const undone = reload(page);

@@ -132,6 +132,20 @@ export function App(props: AppOptions) {
     return `${t().stepOf(tracker.active() + 1, story.steps.length)}: ${step.title[lang()]}.${shown}`;
   };
 
+  const titleBlock = (
+    <header class="sm-header" ref={header}>
+      <Show when={story.languages.length > 1}>
+        <div class="sm-toolbar">
+          <LanguageSwitch languages={story.languages} lang={lang()} onChange={state.setLang} />
+        </div>
+      </Show>
+      <Dynamic component={props.embedded ? 'h2' : 'h1'} class="sm-title">
+        {story.title[lang()]}
+      </Dynamic>
+      <p class="sm-intro">{story.intro[lang()]}</p>
+      <p class="sm-hint">{t().keyboardHint}</p>
+    </header>
+  );
   return (
     <div
       ref={root}
@@ -152,20 +166,11 @@ export function App(props: AppOptions) {
         <Legend lang={lang()} features={story.features} shown={mapState().features} hasPlaces={mapState().highlighted.length > 0} />
       </div>
       {/* Beside the steps, not over the map: on a phone the map starts below it, so nothing of the opening map is hidden. */}
-      <header class="sm-header" ref={header}>
-        {props.tools?.header()}
-        <Show when={story.languages.length > 1}>
-          <div class="sm-toolbar">
-            <LanguageSwitch languages={story.languages} lang={lang()} onChange={state.setLang} />
-          </div>
-        </Show>
-        <Dynamic component={props.embedded ? 'h2' : 'h1'} class="sm-title">
-          {story.title[lang()]}
-        </Dynamic>
-        <p class="sm-intro">{story.intro[lang()]}</p>
-        <p class="sm-hint">{t().keyboardHint}</p>
-      </header>
+      {!props.tools && titleBlock}
       <Dynamic component={props.embedded ? 'div' : 'main'} class="sm-steps">
+        {/* Author mode: its tools bar stays pinned along the whole steps column, above the title. */}
+        {props.tools?.header()}
+        {props.tools && titleBlock}
         <For each={story.steps}>
           {(step, i) => (
             <StepCard
