@@ -153,6 +153,10 @@ describe('HTML that arrives in pieces', () => {
     const page = readFileSync(join(import.meta.dirname, '../dist/trump-kim-summits/index.html'), 'utf8');
     const cut = page.indexOf('</button>', page.indexOf('class="sm-lang"')) + '</button>'.length;
     expect(cut, 'the page has a language switch to cut in').toBeGreaterThan(100);
+    // The first step is whole when its last source link is parsed: one per citation, the last thing in its card.
+    const [first, second] = [...page.matchAll(/<article [^>]*class="sm-step[\s"]/g)].map((m) => m.index);
+    const sourceLinks = page.slice(first, second).split('class="sm-link-button"').length - 1;
+    expect(sourceLinks, 'source links in the first step').toBeGreaterThan(0);
     const server = createServer(async (req, res) => {
       if (req.url === '/trump-kim-summits/') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -172,13 +176,13 @@ describe('HTML that arrives in pieces', () => {
         requestAnimationFrame(() => {
           (window as unknown as { firstFrame: unknown }).firstFrame = {
             languages: document.querySelectorAll('.sm-lang button').length,
-            firstStepWhole: document.querySelector('.sm-step + .sm-step') !== null,
+            firstStepLinks: document.querySelector('.sm-step')?.querySelectorAll('.sm-link-button').length ?? 0,
           };
         });
       });
       await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/trump-kim-summits/`);
       await tab.waitForFunction(() => 'firstFrame' in window);
-      expect(await tab.evaluate(() => (window as unknown as { firstFrame: unknown }).firstFrame)).toEqual({ languages: 2, firstStepWhole: true });
+      expect(await tab.evaluate(() => (window as unknown as { firstFrame: unknown }).firstFrame)).toEqual({ languages: 2, firstStepLinks: sourceLinks });
     } finally {
       server.close();
       server.closeAllConnections();
