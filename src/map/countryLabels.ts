@@ -1,7 +1,7 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import type { Lang, LngLat, Localized } from '../story/model';
-import type { AreaLabelCandidate } from './labelFit';
+import { areaLabelCandidates } from './labelFit';
 
 /**
  * Country names as HTML labels: no glyph server is needed offline. They are
@@ -13,18 +13,17 @@ export function createCountryLabels(map: MapLibreMap, labels: FeatureCollection<
     const el = document.createElement('div');
     el.className = 'sm-country-label';
     el.setAttribute('aria-hidden', 'true');
-    const coordinates = f.geometry.coordinates as LngLat;
     // On the map only where its name fits (`show`), and so moved on a flight's frames only then.
-    const marker = new Marker({ element: el }).setLngLat(coordinates);
-    return { id: String(i), coordinates, el, name: f.properties.name, marker, onMap: false };
+    const marker = new Marker({ element: el }).setLngLat(f.geometry.coordinates as LngLat);
+    return { id: String(i), el, name: f.properties.name, marker, onMap: false };
   });
   const setLang = (l: Lang) => {
     for (const e of entries) e.el.textContent = e.name[l] ?? e.name.en ?? '';
   };
   setLang(lang);
   return {
-    /** The names as label candidates in `lang`, in the order they claim space (as `staticMap` reads them). */
-    candidates: (l: Lang): AreaLabelCandidate[] => entries.map((e) => ({ id: e.id, coordinates: e.coordinates, text: e.name[l] ?? e.name.en ?? '' })),
+    /** The names as label candidates in `lang` (ids as `areaLabelCandidates` gives them, index by index). */
+    candidates: (l: Lang) => areaLabelCandidates(labels, l),
     /** Show the names that fit (`fitLabels`). */
     show(ids: ReadonlySet<string>) {
       for (const e of entries) {

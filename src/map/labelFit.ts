@@ -1,3 +1,4 @@
+import type { FeatureCollection, Point } from 'geojson';
 import type { Localized, LngLat, MapFeature, PlaceKind, StepCamera } from '../story/model';
 import { project } from './mercator';
 
@@ -47,6 +48,11 @@ export interface AreaLabelCandidate {
   id: string;
   coordinates: LngLat;
   text: string;
+}
+
+/** The names of a labels collection (country names) as candidates in `lang`, in the order they claim space. */
+export function areaLabelCandidates(labels: FeatureCollection<Point, { name: Localized }>, lang: string): AreaLabelCandidate[] {
+  return labels.features.map((f, i) => ({ id: String(i), coordinates: f.geometry.coordinates as LngLat, text: f.properties.name[lang] ?? f.properties.name.en ?? '' }));
 }
 
 /** Country names: 0.75 rem of uppercase system sans with 0.12 em letter spacing. */

@@ -1,12 +1,12 @@
 import type { Geometry, Position } from 'geojson';
 import { clipPolygon, clipPolyline } from 'lineclip';
-import type { ArcStatus, LngLat, Localized, MapFeature, StepCamera, TravelMode } from '../story/model';
+import type { ArcStatus, Localized, MapFeature, StepCamera, TravelMode } from '../story/model';
 import type { MapData } from './mapData';
 import { progressOf, type MapState } from './mapState';
 import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 import { project } from './mercator';
 import { drawnSegments } from './routeLine';
-import { fitLabels, labelCandidates, targetsThatFit } from './labelFit';
+import { areaLabelCandidates, fitLabels, labelCandidates, targetsThatFit } from './labelFit';
 import { shownPlaces, type MarkerPlace } from './shownPlaces';
 
 /** How a drawn line looks: a basemap line, a route's segment by mode, an arc by status, a declared line. */
@@ -147,10 +147,10 @@ export function drawStep(
   // The drawing shows the same places as the live map: those with room for a marker of their own.
   const targets = targetsThatFit(candidates, state.camera);
   const visible = inStep.filter(({ p }) => targets.has(p.id));
-  const countryLabels = data.countryLabels.features.map((f, i) => ({ id: String(i), coordinates: f.geometry.coordinates as LngLat, name: f.properties.name }));
+  const countryLabels = areaLabelCandidates(data.countryLabels, lang);
   const fit = fitLabels(
     candidates.filter((c) => targets.has(c.id)),
-    countryLabels.map((c) => ({ ...c, text: c.name[lang] ?? '' })),
+    countryLabels,
     state.camera,
     width,
     height,
@@ -175,11 +175,11 @@ export function drawStep(
       side: p.labelSide ?? 'right',
     })),
     // The live map's rule: a country's name where it is clear of the places and their labels.
-    labels: countryLabels
-      .filter((c) => fit.areas.has(c.id))
-      .map((c) => {
-        const [x, y] = toView(c.coordinates);
-        return { x, y, name: c.name };
+    labels: data.countryLabels.features
+      .filter((_, i) => fit.areas.has(countryLabels[i]!.id))
+      .map((f) => {
+        const [x, y] = toView(f.geometry.coordinates);
+        return { x, y, name: f.properties.name };
       }),
   };
 }
