@@ -51,7 +51,7 @@ describe('the story page', () => {
     await page.screenshot({ path: join(artifacts, 'desktop-overview.png') });
   });
 
-  it('activates each step as the reader scrolls to it, moves the camera there, and puts no marker under the legend', async () => {
+  it('activates each step as the reader scrolls to it, moves the camera there, and puts no marker or country name under the legend', async () => {
     // Reduced motion makes camera moves instant, so the walk through all steps stays quick.
     const { page } = await open('/trump-kim-summits/', { reducedMotion: 'reduce' });
     await waitForMap(page);
@@ -63,7 +63,7 @@ describe('the story page', () => {
       await page.waitForFunction(
         () => {
           const legend = document.querySelector('.sm-legend')!.getBoundingClientRect();
-          return [...document.querySelectorAll<HTMLElement>('.sm-map .sm-place')]
+          return [...document.querySelectorAll<HTMLElement>('.sm-map .sm-place, .sm-map .sm-country-label')]
             .filter((b) => b.isConnected && !b.hidden)
             .every((b) => {
               const d = (b.querySelector('.sm-place__dot') ?? b).getBoundingClientRect();
@@ -341,6 +341,18 @@ describe('the story page', () => {
     expect(opening.header).toBeLessThan(667);
     expect(opening.map).toBeGreaterThanOrEqual(opening.header - 1);
     await page.screenshot({ path: join(artifacts, 'phone-top.png') });
+    // The overview's places, labels included, all inside the map: one near its edge wraps rather than run off.
+    await waitForCamera(page, steps[0]!.camera);
+    const offMap = () =>
+      page.evaluate(() => {
+        const map = document.querySelector('.sm-map')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.sm-map .sm-place')]
+          .map((e) => ({ place: e.textContent, box: e.getBoundingClientRect() }))
+          .filter(({ box }) => box.left < map.left || box.right > map.right)
+          .map(({ place, box }) => `${place}: ${Math.round(box.left)}–${Math.round(box.right)} of ${map.left}–${map.right}`);
+      });
+    await expect.poll(offMap).toEqual([]);
+    expect(await page.locator('.sm-map .sm-place').count()).toBeGreaterThanOrEqual(4);
   });
 });
 
@@ -562,6 +574,18 @@ describe('without WebGL', () => {
     await page.waitForSelector('svg.sm-static-map[data-static-step="the-offer"] [data-line="arc-offered"]');
     await page.waitForSelector('svg.sm-static-map [data-line="route-rail"]');
     await page.waitForSelector('svg.sm-static-map [data-line="route-road"]');
+    // As on the live map, a place under the legend (or the note) keeps its dot but not its label; no label runs off the map.
+    const hidden = () =>
+      page.evaluate(() => {
+        const over = [...document.querySelectorAll('.sm-legend, .sm-map__message--note')].map((e) => e.getBoundingClientRect());
+        const map = document.querySelector('.sm-map')!.getBoundingClientRect();
+        return [...document.querySelectorAll('svg.sm-static-map .sm-static-map__place')]
+          .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+          .filter(({ r }) => over.some((o) => r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom) || r.left < map.left || r.right > map.right)
+          .map(({ text }) => text);
+      });
+    await expect.poll(hidden).toEqual([]);
+    expect(await page.locator('svg.sm-static-map [data-place="pyongyang"] circle').count()).toBe(1);
     await page.screenshot({ path: join(artifacts, 'no-webgl-drawing.png') });
     await page.evaluate(() => document.querySelector('[data-step="singapore"]')!.scrollIntoView({ block: 'center' }));
     await waitActive(page, 'singapore');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LngLat, StepCamera } from '../story/model';
-import { fitLabels, labelsThatFit, targetsThatFit, type LabelCandidate } from './labelFit';
+import { fitLabels, labelsThatFit, targetsThatFit, wrapLabel, type LabelCandidate } from './labelFit';
 import { project, unproject } from './mercator';
 
 const camera: StepCamera = { center: [0, 0], zoom: 6, bearing: 0, pitch: 0 };
@@ -63,6 +63,32 @@ describe('labelsThatFit', () => {
     expect(fit(pair)).toEqual(['a', 'b']);
     // Two zoom levels out the places are 10 px apart.
     expect(fit(pair, -2)).toEqual(['a']);
+  });
+});
+
+describe('labels near the edge', () => {
+  const widths = (candidates: LabelCandidate[]) => Object.fromEntries(fitLabels(candidates, [], camera, WIDTH, HEIGHT).widths);
+  const dmz = { text: 'Panmunjom (DMZ)', required: true };
+
+  it('wraps at spaces to a width, never inside a word', () => {
+    expect(wrapLabel('Panmunjom (DMZ)', 100)).toEqual(['Panmunjom', '(DMZ)']);
+    expect(wrapLabel('Panmunjom (DMZ)', 200)).toEqual(['Panmunjom (DMZ)']);
+    expect(wrapLabel('Hanoi', 10)).toEqual(['Hanoi']);
+  });
+
+  it('wraps a label that would run off the map to the room left on its side', () => {
+    // 100 px right of the centre of a 400 px map: 100 px to the edge, less the dot, the margin and the padding.
+    expect(widths([candidate('east', 100, 0, dmz)])).toEqual({ east: 78 });
+    expect(widths([candidate('west', -100, 0, { ...dmz, side: 'left' })])).toEqual({ west: 78 });
+    // With room enough, or running away from the edge, it stays on one line.
+    expect(widths([candidate('centre', 0, 0, dmz), candidate('away', 100, 50, { ...dmz, side: 'left' })])).toEqual({});
+  });
+
+  it('labels a place whose wrapped label fits, and keeps others clear of its two lines', () => {
+    expect(fit([candidate('east', 100, 0, { text: 'Panmunjom (DMZ)' })])).toEqual(['east']);
+    // The second line reaches 16 px lower than one line would.
+    expect(fit([candidate('east', 100, 0, dmz), candidate('below', 60, 24)])).toEqual(['east']);
+    expect(fit([candidate('east', 100, 0, { ...dmz, text: 'Panmunjom' }), candidate('below', 60, 24)])).toEqual(['below', 'east']);
   });
 });
 

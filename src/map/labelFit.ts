@@ -16,6 +16,12 @@ export interface LabelCandidate {
 const CHAR_PX = 7.4;
 const LINE_PX = 24;
 const DOT_PX = 12;
+/** A label's padding (px), and the widest it is drawn (9 rem, the stylesheet's): longer ones wrap. */
+const LABEL_PAD_PX = 6;
+export const LABEL_MAX_PX = 144;
+/** A wrapped label's line height, and the room it keeps from the map's edge (px). */
+const WRAP_LINE_PX = 16;
+const EDGE_PX = 4;
 /** A marker is a button: WCAG 2.2 wants 24 × 24 px of it clear of other targets. */
 const TARGET_PX = 24;
 
@@ -41,6 +47,17 @@ export function targetsThatFit(candidates: readonly LabelCandidate[], camera: St
     }
   }
   return fit;
+}
+
+/** A label's text in lines no wider than `maxWidth` px (estimated), broken at spaces, as a browser wraps it. */
+export function wrapLabel(text: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && (last.length + 1 + word.length) * CHAR_PX <= maxWidth) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** A name centred on its point, such as a country's: drawn only where it is clear of the places and the names placed before it. */
@@ -69,6 +86,14 @@ export function labelsThatFit(candidates: readonly LabelCandidate[], camera: Ste
   return fitLabels(candidates, [], camera, width, height, zoomOffset).places;
 }
 
+/** Which labels fit, and the width (px) of those that must wrap short of the map's edge. */
+export interface FittedLabels {
+  places: Set<string>;
+  areas: Set<string>;
+  /** A label near the map's edge on its side wraps to the room there is: its text's widest (px). */
+  widths: Map<string, number>;
+}
+
 /**
  * The place labels that fit (`labelsThatFit`), then the area names that fit
  * around them: each inside the map, clear of every dot, place label and
@@ -81,11 +106,12 @@ export function fitLabels(
   width: number,
   height: number,
   zoomOffset = 0,
-): { places: Set<string>; areas: Set<string> } {
+): FittedLabels {
   const zoom = camera.zoom + zoomOffset;
   const [cx, cy] = project(camera.center, zoom);
   const placed: Box[] = [];
   const fit = new Set<string>();
+  const widths = new Map<string, number>();
   const ordered = [...candidates].sort((a, b) => Number(b.required) - Number(a.required));
   // Every dot is an obstacle, labelled or not.
   for (const c of candidates) {
@@ -96,13 +122,20 @@ export function fitLabels(
     const [px, py] = project(c.coordinates, zoom);
     const x = px - cx + width / 2;
     const y = py - cy + height / 2;
-    const w = c.text.length * CHAR_PX + 6;
-    const box: Box = c.side === 'left' ? [x - DOT_PX - w, y - LINE_PX / 2, x - DOT_PX, y + LINE_PX / 2] : [x + DOT_PX, y - LINE_PX / 2, x + DOT_PX + w, y + LINE_PX / 2];
+    // Wrapped at the stylesheet's width, or short of the map's edge where that is nearer.
+    const room = (c.side === 'left' ? x : width - x) - DOT_PX - EDGE_PX - LABEL_PAD_PX;
+    const textWidth = Math.min(LABEL_MAX_PX, room);
+    const lines = wrapLabel(c.text, textWidth);
+    const w = Math.max(...lines.map((l) => l.length)) * CHAR_PX + LABEL_PAD_PX;
+    const half = Math.max(LINE_PX, lines.length * WRAP_LINE_PX + 4) / 2;
+    const box: Box = c.side === 'left' ? [x - DOT_PX - w, y - half, x - DOT_PX, y + half] : [x + DOT_PX, y - half, x + DOT_PX + w, y + half];
     const shifted: Box = [box[0] - width / 2, box[1] - height / 2, box[2] - width / 2, box[3] - height / 2];
     const inside = box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height;
     if (c.required || (inside && !placed.some((p) => overlaps(p, shifted)))) {
       fit.add(c.id);
       placed.push(shifted);
+      // Whatever the estimate: the reader's font may be wider, and a narrower width only wraps what is too long for it.
+      if (room < LABEL_MAX_PX) widths.set(c.id, Math.max(0, Math.floor(room)));
     }
   }
   const areas = new Set<string>();
@@ -117,7 +150,7 @@ export function fitLabels(
       placed.push(box);
     }
   }
-  return { places: fit, areas };
+  return { places: fit, areas, widths };
 }
 
 /** What a label needs of a place. */

@@ -52,7 +52,7 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
     const offset = place.kind === 'station' ? 5 : 7;
     // On the map only while shown: MapLibre moves every marker it holds, hidden or not, on every frame of a flight.
     const marker = new Marker({ element: button, anchor: left ? 'right' : 'left', offset: [left ? offset : -offset, 0] }).setLngLat(place.coordinates);
-    return { place, button, label, marker, nested: isNestedVenue(place, places), onMap: false };
+    return { place, button, label, marker, nested: isNestedVenue(place, places), onMap: false, width: '' };
   });
 
   const render = () => {
@@ -73,7 +73,8 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
     const [camera, offset] = moving
       ? [state.camera, zoomOffset(w, h)]
       : [{ ...state.camera, center: map.getCenter().toArray() as [number, number], zoom: zoom }, 0];
-    // A place under the legend can be neither seen nor reached: no marker (a button hidden there would still take clicks and focus).
+    // A place under the legend can be neither seen nor reached: no marker (a button hidden there would still take clicks and focus),
+    // and no country name there either.
     const covers = options.coveredBy?.() ?? [];
     const box = covers.length > 0 ? canvas.getBoundingClientRect() : { left: 0, top: 0 };
     const screenOf = (c: LngLat): [number, number] => {
@@ -94,13 +95,16 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
     const candidates = labelCandidates(inStep.map((v) => v.place), features, state.highlighted, lang);
     const targets = targetsThatFit(candidates, camera, offset);
     const visible = inStep.filter(({ place }) => targets.has(place.id));
-    const { places: fit, areas } = fitLabels(candidates.filter((c) => targets.has(c.id)), options.areaLabels?.(lang) ?? [], camera, w, h, offset);
+    const { places: fit, areas, widths } = fitLabels(candidates.filter((c) => targets.has(c.id)), (options.areaLabels?.(lang) ?? []).filter((a) => !under(a.coordinates)), camera, w, h, offset);
     options.onAreaLabels?.(areas);
     for (const entry of entries) {
       const { place, button, marker } = entry;
       const on = visible.some((v) => v.place === place);
       button.classList.toggle('sm-place--active', state.highlighted.includes(place.id));
       button.classList.toggle('sm-place--unlabelled', !fit.has(place.id));
+      // Near the map's edge, the label wraps to the room there is rather than run off it.
+      const width = widths.has(place.id) ? `${widths.get(place.id)}px` : '';
+      if (width !== entry.width) entry.label.style.maxWidth = entry.width = width;
       if (on === entry.onMap) continue;
       entry.onMap = on;
       if (on) marker.addTo(map);

@@ -6,7 +6,7 @@ import { progressOf, type MapState } from './mapState';
 import { isNestedVenue, VENUE_MIN_ZOOM } from './venues';
 import { project } from './mercator';
 import { drawnSegments } from './routeLine';
-import { areaLabelCandidates, fitLabels, labelCandidates, targetsThatFit } from './labelFit';
+import { areaLabelCandidates, fitLabels, LABEL_MAX_PX, labelCandidates, targetsThatFit, wrapLabel } from './labelFit';
 import { shownPlaces, type MarkerPlace } from './shownPlaces';
 
 /** How a drawn line looks: a basemap line, a route's segment by mode, an arc by status, a declared line. */
@@ -22,7 +22,8 @@ export interface StaticDrawing {
   /** The stops of the routes shown, as the live map draws them: dots, markers or not. */
   stops: { x: number; y: number }[];
   lines: { kind: LineStyle; d: string }[];
-  places: { id: string; x: number; y: number; name: Localized; highlighted: boolean; station: boolean; labelled: boolean; side: 'left' | 'right' }[];
+  /** `lines`: the label in the drawing's language, wrapped as the live map wraps it; empty when unlabelled. */
+  places: { id: string; x: number; y: number; name: Localized; highlighted: boolean; station: boolean; lines: string[]; side: 'left' | 'right' }[];
   labels: { x: number; y: number; name: Localized }[];
 }
 
@@ -57,7 +58,8 @@ function pathData(points: readonly [number, number][], close: boolean): string {
   return last && close ? `${d}z` : d;
 }
 
-type Box = [number, number, number, number];
+/** left, top, right, bottom. */
+export type Box = [number, number, number, number];
 
 /** A ring clipped to the box (off-screen parts of a continent at a city's zoom span millions of pixels). */
 const ringPath = (ring: readonly Position[], toView: (p: Position) => [number, number], box: Box) => {
@@ -66,6 +68,9 @@ const ringPath = (ring: readonly Position[], toView: (p: Position) => [number, n
 };
 const linePath = (line: readonly Position[], toView: (p: Position) => [number, number], box: Box) =>
   clipPolyline(line.map(toView), box).map((part) => pathData(part, false)).join('');
+
+/** Within 12 px of a box: a marker's half-target, as the live map counts it. */
+const underBox = ([x, y]: [number, number], [left, top, right, bottom]: Box) => x > left - 12 && x < right + 12 && y > top - 12 && y < bottom + 12;
 
 interface Bounds {
   minX: number;
@@ -101,6 +106,7 @@ export function drawStep(
   features: readonly MapFeature[],
   lang: string,
   size = { width: 720, height: 600 },
+  covered: readonly Box[] = [],
 ): StaticDrawing {
   const { width, height } = size;
   const toView = viewProjector(state.camera, width, height);
@@ -171,7 +177,8 @@ export function drawStep(
       name: p.name,
       highlighted: state.highlighted.includes(p.id),
       station: p.kind === 'station',
-      labelled: fit.places.has(p.id),
+      // The live map's rule: a place under what lies over the map (its legend) keeps its dot, not its label.
+      lines: fit.places.has(p.id) && !covered.some((b) => underBox(xy, b)) ? wrapLabel(p.name[lang] ?? '', fit.widths.get(p.id) ?? LABEL_MAX_PX) : [],
       side: p.labelSide ?? 'right',
     })),
     // The live map's rule: a country's name where it is clear of the places and their labels.
@@ -180,6 +187,7 @@ export function drawStep(
       .map((f) => {
         const [x, y] = toView(f.geometry.coordinates);
         return { x, y, name: f.properties.name };
-      }),
+      })
+      .filter(({ x, y }) => !covered.some((b) => underBox([x, y], b))),
   };
 }

@@ -1,6 +1,7 @@
 import { createEffect, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { Lang, Story } from '../story/model';
-import type { MapState } from '../map/mapState';
+import { REFERENCE_SIZE, type MapState } from '../map/mapState';
+import type { Box } from '../map/staticMap';
 import type { StoryMap } from '../map/createStoryMap';
 import { loadedMapData, loadMapData, type MapData } from '../map/mapData';
 import { StaticMap } from './StaticMap';
@@ -96,13 +97,47 @@ export function MapView(props: MapViewProps) {
   createEffect(() => handle()?.setLang(props.lang));
 
   const fallback = () => status() === 'no-webgl' || status() === 'lost' || status() === 'error';
+  // Standing in for the map, the drawing leaves out the labels of places under the legend (as the map does) and its note.
+  const [covered, setCovered] = createSignal<Box[]>([]);
+  let coverFrame = 0;
+  const measureCovered = () => {
+    cancelAnimationFrame(coverFrame);
+    // After the next frame: the step's legend is laid out by then.
+    coverFrame = requestAnimationFrame(() => {
+      const view = host.getBoundingClientRect();
+      const { width, height } = REFERENCE_SIZE;
+      // The drawing's "meet" view box: scaled to fit, centred.
+      const scale = Math.min(view.width / width, view.height / height);
+      const [x0, y0] = [view.left + (view.width - width * scale) / 2, view.top + (view.height - height * scale) / 2];
+      const over = [...(host.closest('.sm-app')?.querySelectorAll('.sm-legend') ?? []), ...(host.parentElement?.querySelectorAll('.sm-map__message--note') ?? [])];
+      setCovered(scale > 0 ? over.map((e) => e.getBoundingClientRect()).map((r): Box => [(r.left - x0) / scale, (r.top - y0) / scale, (r.right - x0) / scale, (r.bottom - y0) / scale]) : []);
+    });
+  };
+  createEffect(() => {
+    if (!fallback()) return;
+    void [props.state, props.lang];
+    measureCovered();
+    window.addEventListener('resize', measureCovered);
+    onCleanup(() => {
+      window.removeEventListener('resize', measureCovered);
+      cancelAnimationFrame(coverFrame);
+    });
+  });
   // Until the live map has painted, its drawing: the same projection, framing and colours, under the canvas.
   const drawing = () => fallback() || !drawingGone();
   return (
     <div class="sm-map" data-map-status={status()} data-map-painted={painted() ? '' : undefined}>
       <Show when={drawing() && data()}>
         {(d) => (
-          <StaticMap data={d()} state={props.state} story={props.story} lang={props.lang} label={ui(props.lang).staticMapLabel} decorative={!fallback()} />
+          <StaticMap
+            data={d()}
+            state={props.state}
+            story={props.story}
+            lang={props.lang}
+            label={ui(props.lang).staticMapLabel}
+            decorative={!fallback()}
+            covered={fallback() ? covered() : undefined}
+          />
         )}
       </Show>
       <div ref={host} class="sm-map__canvas" aria-hidden={fallback() ? 'true' : undefined} />

@@ -2,8 +2,11 @@ import { createMemo, For } from 'solid-js';
 import type { Lang, Story } from '../story/model';
 import type { MapData } from '../map/mapData';
 import type { MapState } from '../map/mapState';
-import { drawStep, type LineStyle } from '../map/staticMap';
+import { drawStep, type Box, type LineStyle } from '../map/staticMap';
 import { ARC_STYLE, MODE_STYLE, THEME } from '../map/theme';
+
+/** A wrapped place label's line height (user units): its 13 px text at the live map's 1.2. */
+const LINE = 15.6;
 
 /** The live map's line styles, as SVG strokes (dashes in line widths, as MapLibre's). */
 function stroke(kind: LineStyle): { stroke: string; width: number; dash?: string; opacity?: number } {
@@ -35,8 +38,18 @@ function stroke(kind: LineStyle): { stroke: string; width: number; dash?: string
  * the live map replaces it), where WebGL is missing or lost, and in print. Decorative for assistive technology — the legend and the step's
  * text say what it shows — but labelled for sighted readers.
  */
-export function StaticMap(props: { data: MapData; state: MapState; story: Story; lang: Lang; label: string; decorative?: boolean; size?: { width: number; height: number } }) {
-  const drawing = createMemo(() => drawStep(props.data, props.state, props.story.places, props.story.features, props.lang, props.size));
+export function StaticMap(props: {
+  data: MapData;
+  state: MapState;
+  story: Story;
+  lang: Lang;
+  label: string;
+  decorative?: boolean;
+  size?: { width: number; height: number };
+  /** What lies over the drawing (its legend), in its view box's units. */
+  covered?: readonly Box[];
+}) {
+  const drawing = createMemo(() => drawStep(props.data, props.state, props.story.places, props.story.features, props.lang, props.size, props.covered));
   return (
     <svg
       class="sm-static-map"
@@ -89,9 +102,16 @@ export function StaticMap(props: { data: MapData; state: MapState; story: Story;
             ) : (
               <circle cx={p.x} cy={p.y} r={p.highlighted ? 7 : 5} fill={p.highlighted ? '#9a2a00' : THEME.placeHalo} stroke="#fff" stroke-width="2" />
             )}
-            {p.labelled && (
-              <text x={p.side === 'left' ? p.x - 10 : p.x + 10} y={p.y + 4} text-anchor={p.side === 'left' ? 'end' : 'start'} class="sm-static-map__place">
-                {p.name[props.lang]}
+            {p.lines.length > 0 && (
+              // Lines centred on the dot, as the live map's wrapped labels are.
+              <text y={p.y + 4 - ((p.lines.length - 1) * LINE) / 2} text-anchor={p.side === 'left' ? 'end' : 'start'} class="sm-static-map__place">
+                <For each={p.lines}>
+                  {(line, i) => (
+                    <tspan x={p.side === 'left' ? p.x - 10 : p.x + 10} dy={i() === 0 ? 0 : LINE}>
+                      {line}
+                    </tspan>
+                  )}
+                </For>
               </text>
             )}
           </g>
