@@ -23,7 +23,7 @@ export interface TraceEvent {
   ts: number;
   dur?: number;
   cat?: string;
-  args?: { name?: string; data?: { frames?: Array<{ processId?: number; url?: string }>; documentLoaderURL?: string; url?: string } };
+  args?: { name?: string; data?: { frames?: Array<{ processId?: number; url?: string }>; documentLoaderURL?: string; url?: string; renderer_pid?: number } };
 }
 
 type Kind = 'script' | 'layout' | 'style';

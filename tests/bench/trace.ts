@@ -1,5 +1,5 @@
 /**
- * `[BENCH_TRACE_PAGE=/path/] npx tsx tests/bench/trace.ts [--reference] [--browser running|started]`:
+ * `[BENCH_TRACE_PAGE=/path/] [BENCH_TRACE_ROOT=dir] npx tsx tests/bench/trace.ts [--reference] [--browser running|started]`:
  * one cold load of the built site (or of the reference template) under a Chrome trace of every
  * process, to see where the time until the map's first idle goes. Prints how busy each thread of
  * each process was (renderers named by what they loaded: the page, or the browser's own chrome://
@@ -20,10 +20,12 @@ const repo = join(import.meta.dirname, '..', '..');
 const argv = process.argv.slice(2);
 const reference = argv.includes('--reference');
 const condition: BrowserCondition = argv[argv.indexOf('--browser') + 1] === 'started' ? 'started' : 'running';
-const CATEGORIES = ['blink.user_timing', 'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'gpu', 'viz', 'loading', '__metadata'];
+// skia.gpu: the drawing operations each raster task ran, by kind (each kind new to SwiftShader compiles its pipeline).
+const CATEGORIES = ['blink.user_timing', 'toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'gpu', 'viz', 'loading', 'disabled-by-default-skia.gpu', '__metadata'];
 
 if (reference) ensureBenchInstalled();
-const root = reference ? buildReference(join(repo, 'dist')) : join(repo, 'dist');
+// BENCH_TRACE_ROOT: another built site, such as a variant of the page edited by hand.
+const root = reference ? buildReference(join(repo, 'dist')) : (process.env.BENCH_TRACE_ROOT ?? join(repo, 'dist'));
 const server = await startStaticServer({ root, page: reference ? '/' : (process.env.BENCH_TRACE_PAGE ?? BENCH_PAGE) });
 // The browser settles (when `running`) before tracing starts, so the trace holds the page's load only.
 const cold = await openColdPage(condition);
@@ -74,6 +76,16 @@ try {
   for (const [key, us] of [...busy].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`${String(ms(us)).padStart(6)}  ${key}`);
   const swaps = events.filter((e) => e.name === 'SkiaOutputSurfaceImplOnGpu::SwapBuffers' && e.ph === 'X' && e.ts - t0 < end);
   console.log(`\nframes the GPU process presented until then (start +duration, ms): ${swaps.map((e) => `${ms(e.ts - t0)} +${ms(e.dur ?? 0)}`).join(', ')}`);
+  // The kinds of drawing operation the page's rasterisation asked of the GPU process until its first frame was presented.
+  const pagePid = [...loaded].find(([, what]) => what === 'the page')?.[0];
+  const firstFrame = (probe.fcp ?? 0) * 1000;
+  const rasterTasks = events.filter((e) => e.name === 'GPUTask' && e.ph === 'X' && e.args?.data?.renderer_pid === pagePid && e.ts - t0 < firstFrame);
+  const ops = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !/Op$/.test(e.name) || e.name === 'SurfaceDrawContext::addDrawOp') continue;
+    if (rasterTasks.some((t) => t.pid === e.pid && t.tid === e.tid && e.ts >= t.ts && e.ts <= t.ts + (t.dur ?? 0))) ops.set(e.name, (ops.get(e.name) ?? 0) + 1);
+  }
+  console.log(`\nthe page's drawing operations until its first frame: ${[...ops].map(([name, n]) => `${name} ×${n}`).join(', ') || 'none seen'}`);
   const resultsDir = join(import.meta.dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `trace-${reference ? 'reference' : 'story'}-${condition}.json`);
