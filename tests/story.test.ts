@@ -113,6 +113,28 @@ describe('the story page', () => {
     for (const id of featureLayers) expect(snap.visible[id], id).toBe(last.features.some((f) => id.startsWith(`feature:${f}:`) || id === `feature:${f}`) ? 'visible' : 'none');
   });
 
+  it('takes its markers and country names off the map while it flies to a step, and brings them back as it lands', async () => {
+    const { page } = await open('/trump-kim-summits/');
+    await waitForMap(page);
+    await waitForCamera(page, steps[0]!.camera);
+    const onMap = () => page.evaluate(() => document.querySelectorAll('.sm-map .sm-place, .sm-map .sm-country-label').length);
+    await expect.poll(onMap).toBeGreaterThan(2);
+    // How many markers and names each frame of the flight shows (MapLibre would move each on every frame).
+    await page.evaluate(() => {
+      const map = (document.querySelector('.sm-map__canvas') as HTMLElement & { maplibreMap: import('maplibre-gl').Map }).maplibreMap;
+      const w = window as unknown as { inFlight: number[] };
+      w.inFlight = [];
+      map.on('render', () => map.isMoving() && w.inFlight.push(document.querySelectorAll('.sm-map .sm-place, .sm-map .sm-country-label').length));
+    });
+    await page.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.scrollIntoView({ block: 'center' }), steps[1]!.id);
+    await waitActive(page, steps[1]!.id);
+    await waitForCamera(page, steps[1]!.camera);
+    const inFlight = await page.evaluate(() => (window as unknown as { inFlight: number[] }).inFlight);
+    expect(inFlight.length).toBeGreaterThan(5);
+    expect(Math.max(...inFlight)).toBe(0);
+    await expect.poll(onMap).toBeGreaterThan(2);
+  });
+
   it('compiles every shader the story needs for its first view, so no later step stalls on one', async () => {
     const ctx = await session.browser().newContext({ viewport: { width: 800, height: 600 }, reducedMotion: 'reduce' });
     // A WebGL program linked during a step change blocks the main thread (about 100 ms under SwiftShader).

@@ -144,7 +144,10 @@ export function createStoryMap(options: StoryMapOptions): StoryMap {
       // A jump over several steps lands at once: a flight across the region would narrate nothing.
       if (options.reducedMotion || !shown || instant) map.jumpTo(target);
       // flyTo stops any move under way, so a fast scroll never queues flights.
-      else map.flyTo({ ...target, maxDuration: 2500, essential: false });
+      else {
+        map.flyTo({ ...target, maxDuration: 2500, essential: false });
+        markers.fly();
+      }
     } finally {
       issuingMove = false;
     }

@@ -31,6 +31,11 @@ export interface PlaceMarkerOptions {
 export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlace[], features: readonly MapFeature[], options: PlaceMarkerOptions) {
   let lang = options.lang;
   let state: Pick<MapState, 'features' | 'highlighted' | 'camera'> | undefined;
+  /**
+   * A flight to a step is under way: no markers or country names until it lands. MapLibre would move
+   * each on every frame, a style recalculation per frame (the map's own dots and lines fly on).
+   */
+  let flying = false;
   const entries = places.map((place) => {
     const button = document.createElement('button');
     button.type = 'button';
@@ -64,6 +69,16 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
   /** Visibility by the step (stations with their route) and by zoom (a venue inside a city); labels where they fit. */
   const update = () => {
     if (!state) return;
+    if (flying) {
+      options.onAreaLabels?.(new Set());
+      for (const entry of entries) {
+        // The marker the reader's focus is on stays: removing it would drop the focus to the page.
+        if (!entry.onMap || entry.button.contains(document.activeElement)) continue;
+        entry.marker.remove();
+        entry.onMap = false;
+      }
+      return;
+    }
     const shown = shownPlaces(places, features, state);
     const zoom = map.getZoom();
     const canvas = map.getCanvas();
@@ -127,7 +142,11 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
   };
   render();
   // Once a move ends (a flight to a step, or the reader's own zoom or pan): not on every frame.
-  map.on('moveend', scheduleUpdate);
+  const landed = () => {
+    flying = false;
+    scheduleUpdate();
+  };
+  map.on('moveend', landed);
 
   return {
     /** Show the places of a step's map state. */
@@ -136,13 +155,18 @@ export function createPlaceMarkers(map: MapLibreMap, places: readonly MarkerPlac
       // Once the page has the step (the legend beside the map grows with its entries): once per step, not per call.
       scheduleUpdate();
     },
+    /** A flight has set off: the markers leave the map until it lands. */
+    fly() {
+      flying = true;
+      update();
+    },
     setLang(next: Lang) {
       lang = next;
       render();
       scheduleUpdate();
     },
     remove() {
-      map.off('moveend', scheduleUpdate);
+      map.off('moveend', landed);
       cancelAnimationFrame(frame);
       clearTimeout(task);
       for (const { marker } of entries) marker.remove();
